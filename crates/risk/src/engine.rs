@@ -1,0 +1,91 @@
+//! The entry points: one evaluation of an account under one model, with or without a breakdown.
+
+use crate::breakdown::Breakdown;
+use crate::equity::position_equity;
+use crate::error::Result;
+use crate::fixed::{add, mul_div, sub, Fx, Money, Rounding, FX_ONE};
+use crate::model::{Level, Model, Portfolio};
+use crate::rules::position_charge;
+use crate::tims::tims_requirement;
+use crate::validate::validate;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quote {
+    pub model: Model,
+    /// Equity at maintenance marks (P ∓ k·conf) and at initial marks (also the worse of oracle and stable price).
+    pub equity: Money,
+    pub initial_equity: Money,
+    pub initial_requirement: Money,
+    pub maintenance_requirement: Money,
+    /// initial_equity − initial_requirement: negative means no new risk may be added.
+    pub initial_health: Money,
+    /// equity − maintenance_requirement: negative means liquidatable.
+    pub maintenance_health: Money,
+    /// maintenance_requirement / equity (Fx, rounded up); ≥ 1 means liquidatable. `None` when equity ≤ 0.
+    pub margin_ratio: Option<Fx>,
+}
+
+/// Equity and requirement at one level, filling the breakdown when one is given.
+fn level_figures(p: &Portfolio, model: Model, level: Level, mut out: Option<&mut Breakdown>) -> Result<(Money, Money)> {
+    let (mut equity, mut requirement) = (0, 0);
+    for (i, position) in p.positions.iter().enumerate() {
+        let e = position_equity(p, position, level, model == Model::Tims)?;
+        let charge = if model == Model::Rules { position_charge(p, position, level)? } else { 0 };
+        equity = add(equity, e)?;
+        requirement = add(requirement, charge)?;
+        if let Some(b) = out.as_deref_mut() {
+            let line = &mut b.positions[i];
+            match level {
+                Level::Initial => line.initial = charge,
+                Level::Maintenance => (line.equity, line.maintenance) = (e, charge),
+            }
+        }
+    }
+    if model == Model::Tims {
+        let classes = out.map(|b| match level {
+            Level::Initial => &mut b.initial,
+            Level::Maintenance => &mut b.maintenance,
+        });
+        requirement = tims_requirement(p, level, classes)?;
+    }
+    Ok((equity, requirement))
+}
+
+fn evaluate(p: &Portfolio, model: Model, mut out: Option<&mut Breakdown>) -> Result<Quote> {
+    validate(p)?;
+    if let Some(b) = out.as_deref_mut() {
+        *b = Breakdown { position_count: p.positions.len(), ..Breakdown::default() };
+    }
+    let (initial_equity, initial_requirement) = level_figures(p, model, Level::Initial, out.as_deref_mut())?;
+    let (equity, maintenance_requirement) = level_figures(p, model, Level::Maintenance, out)?;
+    // The ratio rounds up: it reads as closer to liquidation, never further.
+    let margin_ratio =
+        if equity > 0 { Some(mul_div(maintenance_requirement, FX_ONE, equity, Rounding::Up)?) } else { None };
+    Ok(Quote {
+        model,
+        equity,
+        initial_equity,
+        initial_requirement,
+        maintenance_requirement,
+        initial_health: sub(initial_equity, initial_requirement)?,
+        maintenance_health: sub(equity, maintenance_requirement)?,
+        margin_ratio,
+    })
+}
+
+/// Equity, requirements, health and margin ratio of `p` under `model`.
+pub fn quote(p: &Portfolio, model: Model) -> Result<Quote> {
+    evaluate(p, model, None)
+}
+
+/// As [`quote`], also filling `breakdown` with what replays the numbers.
+pub fn quote_with_breakdown(p: &Portfolio, model: Model, breakdown: &mut Breakdown) -> Result<Quote> {
+    evaluate(p, model, Some(breakdown))
+}
+
+/// Maintenance health alone (equity − maintenance requirement): the liquidation check, half the work of a quote.
+pub fn maintenance_health(p: &Portfolio, model: Model) -> Result<Money> {
+    validate(p)?;
+    let (equity, requirement) = level_figures(p, model, Level::Maintenance, None)?;
+    sub(equity, requirement)
+}

@@ -1,0 +1,74 @@
+//! # Tightrope risk engine
+//!
+//! One exact, integer-only computation of equity, initial and maintenance requirements, health, margin ratio,
+//! liquidation price and liquidation size for a cross-margin account, under two models:
+//!
+//! * **Rules** ([`Model::Rules`]): strategy-based margin after Reg T / FINRA / CBOE. Every position is charged alone
+//!   (`value × rate + house add-on`); a naked short option charges premium + rate × underlying − out-of-the-money
+//!   amount, floored at premium + min rate × underlying (calls) or strike (puts). Options carry no collateral value.
+//! * **TIMS** ([`Model::Tims`]): portfolio margin. Positions on one underlying form a class, revalued at equidistant
+//!   valuation points across the tier's band (options also at shifted volatility); the worst point is the class
+//!   requirement; product groups offset a share; floors per option contract and on gross notional.
+//!
+//! ## Number formats
+//! * **Money**: `i128` integer minor units of the quote asset, **6 decimals** (`1.000000` quote = `1_000_000`).
+//! * **Fixed point (`Fx`)**: `i128` scaled by **10^12** for every price (quote per whole unit), rate, share, band,
+//!   volatility and ratio. `0.375` = `375_000_000_000`.
+//! * Quantities are native integers of the asset (`decimals` per asset, ≤ 12); the value of `q` native units at
+//!   price `P` is `q × P / 10^(decimals + 6)` money. Products go through [`fixed::mul_div`], which keeps a 256-bit
+//!   intermediate so nothing overflows before the division.
+//! * Black–Scholes internals use binary fixed point (Q48/Q62, see [`options::qmath`]); its output is Fx.
+//!
+//! ## Rounding
+//! Every rounding is explicit ([`fixed::Rounding`]) and goes against the account: holdings and equity round down
+//! (toward −∞), liabilities, losses and requirements round up (toward +∞), offset credits round down, scenario bands
+//! and moves round outward. Divisions inside the option kernel truncate; shifts floor. The TypeScript mirror follows
+//! the same integer operations (BigInt `/` truncates and `>>` floors like Rust's on these ranges).
+//!
+//! ## Bounds
+//! Nothing panics for any input: out-of-range inputs are rejected by [`validate::validate`] with a named
+//! [`RiskError`], and arithmetic that could still overflow is checked. Within these bounds every evaluation returns
+//! `Ok` (property-tested):
+//! * ≤ [`MAX_ASSETS`] assets and tiers, ≤ [`MAX_POSITIONS`] positions, ≤ [`MAX_POINTS_PER_SIDE`] points per side;
+//! * decimals ≤ 12; prices and stable prices in `[10^-12, 10^9]` quote, confidence ≤ price;
+//! * rates, multipliers, volatilities ≤ 10 (1,000%); bands and shares ≤ 1; widened band ≤ 100%;
+//! * each position's notional (and an option's strike notional) ≤ 10^12 quote;
+//! * option expiry ≤ 100 years after `now`.
+//!
+//! ## Work and memory
+//! No allocation, no floats, no I/O, no threads in the core (`default-features = false` builds without `std`).
+//! Work is linear in positions × valuation points (each class scans only its own positions); the largest stack
+//! frame is a class scan (~2 KiB of point arrays).
+//!
+//! ## Black–Scholes accuracy
+//! Zero interest rate; intrinsic at and after expiry. Against an f64 reference with libm's `erfc`, the integer
+//! value per unit is within `2e-13 × (spot + strike) + 2·10^-12` quote over the tested grid (see
+//! `tests/black_scholes_accuracy.rs`); the normal CDF is within 1e-14 absolute.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![forbid(unsafe_code)]
+
+pub mod breakdown;
+pub mod engine;
+pub mod equity;
+pub mod error;
+pub mod fixed;
+pub mod liquidation;
+pub mod marks;
+pub mod model;
+pub mod options;
+pub mod rules;
+pub mod tims;
+pub mod validate;
+mod wide;
+
+#[cfg(feature = "cli")]
+pub mod cli;
+
+pub use breakdown::Breakdown;
+pub use engine::{maintenance_health, quote, quote_with_breakdown, Quote};
+pub use error::RiskError;
+pub use fixed::{Fx, Money, FX_ONE};
+pub use liquidation::price::{liquidation_prices, LiquidationPrices};
+pub use liquidation::sizing::{liquidation_size, LiquidationSize};
+pub use model::*;

@@ -1,0 +1,122 @@
+//! Deterministic integer Black–Scholes with a zero interest rate (margin horizons are days; the carry is noise).
+//!
+//! Value per whole unit of underlying, in Fx, rounded down inside the model (the model error, documented in the
+//! crate docs, is larger than one Fx unit; money rounding against the account happens where the value is used).
+//! At or after expiry, or with zero volatility, the value is intrinsic. Model values are clamped to the
+//! no-arbitrage range `[intrinsic, spot]` for calls and `[intrinsic, strike]` for puts.
+
+use super::qmath::{isqrt, ln_q62, normal_cdf_q48, Q48};
+use crate::fixed::{Fx, FX_ONE};
+
+pub const SECONDS_PER_YEAR: i128 = 31_536_000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OptionKind {
+    Call,
+    Put,
+}
+
+/// `max(0, S − K)` for a call, `max(0, K − S)` for a put.
+pub fn intrinsic(kind: OptionKind, spot: Fx, strike: Fx) -> Fx {
+    match kind {
+        OptionKind::Call => (spot - strike).max(0),
+        OptionKind::Put => (strike - spot).max(0),
+    }
+}
+
+/// σ·√T in Q48 for `vol` in Fx (0 ≤ vol ≤ 10) and `seconds` to expiry (0 < seconds ≤ 100 years).
+pub fn vol_sqrt_time_q48(vol: Fx, seconds: i64) -> i128 {
+    let vol_q = (vol << Q48) / FX_ONE;
+    let years_q = ((seconds as i128) << Q48) / SECONDS_PER_YEAR;
+    let variance_q96 = ((vol_q * vol_q) >> Q48) * years_q;
+    isqrt(variance_q96 as u128) as i128
+}
+
+/// One option line at one volatility: what stays fixed while the spot moves through scenarios.
+#[derive(Clone, Copy, Debug)]
+pub struct Pricer {
+    pub kind: OptionKind,
+    pub strike: Fx,
+    ln_strike_q62: i128,
+    /// σ√T in Q48; zero means intrinsic value (expired, zero vol, or below the Q48 quantum).
+    vol_sqrt_time: i128,
+}
+
+impl Pricer {
+    /// `strike` in `[1, MAX_PRICE]`, `vol` in `[0, 10]`, `seconds` ≤ 100 years (non-positive: expired).
+    pub fn new(kind: OptionKind, strike: Fx, vol: Fx, seconds: i64) -> Self {
+        let vol_sqrt_time = if seconds > 0 { vol_sqrt_time_q48(vol, seconds) } else { 0 };
+        Pricer { kind, strike, ln_strike_q62: ln_q62(strike as u128), vol_sqrt_time }
+    }
+
+    /// Value per unit at `spot` (Fx, in `[0, 2·MAX_PRICE]`) whose `ln_q62` the caller already has (any value
+    /// when `spot` is zero).
+    pub fn value_at(&self, spot: Fx, ln_spot_q62: i128) -> Fx {
+        let floor = intrinsic(self.kind, spot, self.strike);
+        let v = self.vol_sqrt_time;
+        // A zero spot (a −100% scenario) is exactly intrinsic: the call is worthless, the put worth the strike.
+        if v == 0 || spot == 0 {
+            return floor;
+        }
+        // ln(S/K) from Q62 to Q48 (floor); |x| < 50.
+        let x = (ln_spot_q62 - self.ln_strike_q62) >> (62 - Q48);
+        // d1 = x/σ√T + σ√T/2 (truncating division); d2 = d1 − σ√T.
+        let d1 = ((x << Q48) / v) + (v >> 1);
+        let d2 = d1 - v;
+        let model = match self.kind {
+            OptionKind::Call => scaled(spot, d1) - scaled(self.strike, d2),
+            OptionKind::Put => scaled(self.strike, -d2) - scaled(spot, -d1),
+        };
+        let cap = match self.kind {
+            OptionKind::Call => spot,
+            OptionKind::Put => self.strike,
+        };
+        model.clamp(floor, cap)
+    }
+
+    pub fn value(&self, spot: Fx) -> Fx {
+        self.value_at(spot, if spot > 0 { ln_q62(spot as u128) } else { 0 })
+    }
+}
+
+/// `amount × N(d)` in Fx, floor.
+fn scaled(amount: Fx, d: i128) -> Fx {
+    (amount * normal_cdf_q48(d)) >> Q48
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DAY: i64 = 86_400;
+
+    fn fx(units: i128) -> Fx {
+        units * FX_ONE
+    }
+
+    #[test]
+    fn at_the_money_one_year_twenty_vol_matches_the_closed_form() {
+        // r = 0, S = K: C = S·(2N(σ/2) − 1) = 7.965567455405804 for S = 100, σ = 0.2, T = 1y.
+        let call = Pricer::new(OptionKind::Call, fx(100), FX_ONE / 5, 365 * DAY).value(fx(100));
+        assert!((call - 7_965_567_455_406).abs() <= 10, "{call}");
+    }
+
+    #[test]
+    fn put_call_parity_holds_with_zero_rates() {
+        for strike in [80, 95, 100, 105, 130] {
+            let c = Pricer::new(OptionKind::Call, fx(strike), FX_ONE / 2, 30 * DAY).value(fx(100));
+            let p = Pricer::new(OptionKind::Put, fx(strike), FX_ONE / 2, 30 * DAY).value(fx(100));
+            assert!((c - p - (fx(100) - fx(strike))).abs() <= 10, "K={strike}: {c} {p}");
+        }
+    }
+
+    #[test]
+    fn expired_or_zero_vol_options_are_worth_intrinsic() {
+        let expired = Pricer::new(OptionKind::Call, fx(90), FX_ONE, 0);
+        assert_eq!(expired.value(fx(100)), fx(10));
+        let after = Pricer::new(OptionKind::Put, fx(90), FX_ONE, -DAY);
+        assert_eq!(after.value(fx(80)), fx(10));
+        let flat = Pricer::new(OptionKind::Put, fx(90), 0, DAY);
+        assert_eq!(flat.value(fx(100)), 0);
+    }
+}
