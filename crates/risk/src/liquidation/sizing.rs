@@ -1,6 +1,8 @@
 //! Liquidation sizing: a liquidator repays part of one borrowed asset and seizes collateral of another at a
 //! discount. The size is the largest repay whose resulting maintenance health does not exceed a target, capped by
-//! the debt and by the collateral there is to seize. Deterministic: integer bisection on the repay amount.
+//! the debt and by the collateral there is to seize. Deterministic: integer bisection on the repay amount returns
+//! `r` with health(r) ≤ target < health(r + 1), or the cap. Collateral is seized in whole native units, so health
+//! is a fine sawtooth in `r`; where it rises monotonically (the usual case) `r` is the largest such repay.
 
 use super::bisect;
 use crate::engine::maintenance_health;
