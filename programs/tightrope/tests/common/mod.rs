@@ -1,0 +1,203 @@
+//! A group with listed assets and traders on the embedded runtime, and builders for every instruction.
+#![allow(dead_code)] // each test binary uses its own subset
+
+use anchor_lang::{InstructionData, ToAccountMetas};
+use anchor_spl::token::spl_token;
+use solana_sdk::account::Account;
+use solana_sdk::instruction::Instruction;
+use solana_sdk::pubkey::Pubkey;
+use solana_sdk::signature::{Keypair, Signer};
+use tightrope::pda;
+use tightrope_runtime::{pyth, Runtime, TxOutcome};
+
+pub const SOL: u64 = 1_000_000_000;
+
+pub struct Listed {
+    pub mint: Pubkey,
+    pub mint_authority: Keypair,
+    pub asset: Pubkey,
+    pub vault: Pubkey,
+    pub oracle: Pubkey,
+    pub feed_id: [u8; 32],
+}
+
+pub struct Trader {
+    pub owner: Keypair,
+    pub margin_account: Pubkey,
+}
+
+pub struct World {
+    pub rt: Runtime,
+    pub admin: Keypair,
+    pub group: Pubkey,
+    pub quote_mint: Pubkey,
+}
+
+pub fn instruction(accounts: impl ToAccountMetas, data: impl InstructionData) -> Instruction {
+    Instruction { program_id: tightrope::ID, accounts: accounts.to_account_metas(None), data: data.data() }
+}
+
+impl World {
+    /// A runtime with a funded admin and a group quoted in a fresh 6-decimal mint.
+    pub fn new() -> Self {
+        let mut rt = Runtime::new();
+        let admin = Keypair::new();
+        rt.fund(&admin.pubkey(), 100 * SOL);
+        let quote_mint = rt.create_mint(&admin.pubkey(), 6);
+        let mut world = Self { rt, admin, group: Pubkey::default(), quote_mint };
+        world.group = world.create_group(0);
+        world
+    }
+
+    /// Another group of the same admin and quote mint.
+    pub fn create_group(&mut self, group_num: u32) -> Pubkey {
+        let admin = self.admin.insecure_clone();
+        self.rt.process(&[init_group_ix(&admin.pubkey(), &self.quote_mint, group_num)], &[&admin]).assert_ok();
+        pda::group_address(&admin.pubkey(), group_num)
+    }
+
+    /// Lists a new mint in the world's group, with an oracle account written as a fresh Pyth update.
+    pub fn list(&mut self, decimals: u8) -> Listed {
+        let group = self.group;
+        self.list_in(&group, decimals)
+    }
+
+    pub fn list_in(&mut self, group: &Pubkey, decimals: u8) -> Listed {
+        let mint_authority = Keypair::new();
+        let mint = self.rt.create_mint(&mint_authority.pubkey(), decimals);
+        let oracle = Pubkey::new_unique();
+        let feed_id = oracle.to_bytes();
+        let now = self.rt.clock().unix_timestamp;
+        let slot = self.rt.clock().slot;
+        self.rt.set_price_update(&oracle, &pyth::full_update(feed_id, 100_000_000, 10_000, -8, now, slot));
+        let accounts = self.add_asset_accounts_in(group, &mint, &oracle);
+        let (asset, vault) = (accounts.asset, accounts.vault);
+        let admin = self.admin.insecure_clone();
+        self.rt.process(&[instruction(accounts, tightrope::instruction::AddAsset { feed_id })], &[&admin]).assert_ok();
+        Listed { mint, mint_authority, asset, vault, oracle, feed_id }
+    }
+
+    pub fn add_asset_accounts(&self, mint: &Pubkey, oracle: &Pubkey) -> tightrope::accounts::AddAsset {
+        self.add_asset_accounts_in(&self.group, mint, oracle)
+    }
+
+    pub fn add_asset_accounts_in(&self, group: &Pubkey, mint: &Pubkey, oracle: &Pubkey) -> tightrope::accounts::AddAsset {
+        let asset = pda::asset_address(group, mint);
+        tightrope::accounts::AddAsset {
+            group: *group,
+            admin: self.admin.pubkey(),
+            mint: *mint,
+            asset,
+            vault: pda::vault_address(&asset),
+            oracle: *oracle,
+            token_program: spl_token::ID,
+            system_program: anchor_lang::system_program::ID,
+        }
+    }
+
+    /// A funded owner with margin account `account_num` open.
+    pub fn trader(&mut self, account_num: u32) -> Trader {
+        let owner = Keypair::new();
+        self.rt.fund(&owner.pubkey(), 10 * SOL);
+        let trader = Trader { margin_account: pda::margin_account_address(&self.group, &owner.pubkey(), account_num), owner };
+        self.open(&trader, account_num).assert_ok();
+        trader
+    }
+
+    pub fn open(&mut self, trader: &Trader, account_num: u32) -> TxOutcome {
+        let accounts = tightrope::accounts::CreateMarginAccount {
+            group: self.group,
+            owner: trader.owner.pubkey(),
+            margin_account: trader.margin_account,
+            system_program: anchor_lang::system_program::ID,
+        };
+        let ix = instruction(accounts, tightrope::instruction::CreateMarginAccount { account_num });
+        self.rt.process(&[ix], &[&trader.owner])
+    }
+
+    /// A token account of `listed`'s mint owned by `owner`, holding `amount`.
+    pub fn wallet(&mut self, listed: &Listed, owner: &Pubkey, amount: u64) -> Pubkey {
+        let account = self.rt.create_token_account(&listed.mint, owner);
+        if amount > 0 {
+            self.rt.mint_to(&listed.mint, &listed.mint_authority, &account, amount);
+        }
+        account
+    }
+
+    pub fn deposit_accounts(&self, trader: &Trader, listed: &Listed, source: &Pubkey) -> tightrope::accounts::Deposit {
+        tightrope::accounts::Deposit {
+            group: self.group,
+            margin_account: trader.margin_account,
+            owner: trader.owner.pubkey(),
+            asset: listed.asset,
+            vault: listed.vault,
+            source: *source,
+            token_program: spl_token::ID,
+        }
+    }
+
+    pub fn withdraw_accounts(&self, trader: &Trader, listed: &Listed, destination: &Pubkey) -> tightrope::accounts::Withdraw {
+        tightrope::accounts::Withdraw {
+            group: self.group,
+            margin_account: trader.margin_account,
+            owner: trader.owner.pubkey(),
+            asset: listed.asset,
+            vault: listed.vault,
+            destination: *destination,
+            token_program: spl_token::ID,
+        }
+    }
+
+    pub fn close_accounts(&self, trader: &Trader) -> tightrope::accounts::CloseMarginAccount {
+        tightrope::accounts::CloseMarginAccount {
+            group: self.group,
+            margin_account: trader.margin_account,
+            owner: trader.owner.pubkey(),
+        }
+    }
+
+    pub fn deposit(&mut self, trader: &Trader, listed: &Listed, source: &Pubkey, amount: u64) -> TxOutcome {
+        let ix = instruction(self.deposit_accounts(trader, listed, source), tightrope::instruction::Deposit { amount });
+        self.rt.process(&[ix], &[&trader.owner])
+    }
+
+    pub fn withdraw(&mut self, trader: &Trader, listed: &Listed, destination: &Pubkey, amount: u64) -> TxOutcome {
+        let ix = instruction(self.withdraw_accounts(trader, listed, destination), tightrope::instruction::Withdraw { amount });
+        self.rt.process(&[ix], &[&trader.owner])
+    }
+
+    pub fn close(&mut self, trader: &Trader) -> TxOutcome {
+        let ix = instruction(self.close_accounts(trader), tightrope::instruction::CloseMarginAccount {});
+        self.rt.process(&[ix], &[&trader.owner])
+    }
+
+    /// The accounts' current state, to compare before and after a refused transaction.
+    pub fn snapshot(&mut self, addresses: &[Pubkey]) -> Vec<Option<Account>> {
+        addresses.iter().map(|address| self.rt.account(address)).collect()
+    }
+
+    /// Runs `ix`, asserts it failed with custom error `code`, and that none of `watched` changed.
+    #[track_caller]
+    pub fn assert_refused(&mut self, ix: Instruction, signers: &[&Keypair], code: u32, watched: &[Pubkey]) -> TxOutcome {
+        let before = self.snapshot(watched);
+        let outcome = self.rt.process(&[ix], signers);
+        assert_eq!(outcome.custom_error(), Some(code), "{:?}\n{}", outcome.result, outcome.logs.join("\n"));
+        assert!(before == self.snapshot(watched), "state changed by a refused transaction");
+        outcome
+    }
+}
+
+pub fn init_group_ix(creator: &Pubkey, quote_mint: &Pubkey, group_num: u32) -> Instruction {
+    let accounts = tightrope::accounts::InitGroup {
+        creator: *creator,
+        quote_mint: *quote_mint,
+        group: pda::group_address(creator, group_num),
+        system_program: anchor_lang::system_program::ID,
+    };
+    instruction(accounts, tightrope::instruction::InitGroup { group_num })
+}
+
+/// Anchor's error number for a program error variant.
+pub fn code(error: tightrope::errors::TightropeError) -> u32 {
+    anchor_lang::error::ERROR_CODE_OFFSET + error as u32
+}
