@@ -1,0 +1,12 @@
+import type { Idl } from "@coral-xyz/anchor";
+import { PublicKey } from "@solana/web3.js";
+
+import idlJson from "./idl/tightrope.json";
+import type { Tightrope } from "./idl/tightrope";
+
+export type { Tightrope };
+
+/** The program's IDL as `anchor build` writes it (snake_case JSON), for `new Program(IDL, provider)`. */
+export const IDL = idlJson as Idl as Tightrope;
+
+export const PROGRAM_ID = new PublicKey(idlJson.address);
