@@ -1,6 +1,8 @@
 //! Small builders shared by the integration tests: a cash tier, a quote asset and stock-like assets.
 #![allow(dead_code)] // each test binary uses a different subset
 
+pub mod gen;
+
 use tightrope_risk::*;
 
 /// One whole quote unit in money.
