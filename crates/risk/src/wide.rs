@@ -25,7 +25,12 @@ pub fn div_wide(high: u128, low: u128, d: u128) -> Option<(u128, u128)> {
         return None;
     }
     if high == 0 {
-        return Some((low / d, low % d));
+        // One hardware division when both fit 64 bits (the common case), else one 128-bit division.
+        let quotient = match (u64::try_from(low), u64::try_from(d)) {
+            (Ok(l), Ok(d64)) => (l / d64) as u128,
+            _ => low / d,
+        };
+        return Some((quotient, low - quotient * d));
     }
     // Restoring long division, one quotient bit per step; only reached when the product exceeds 2^128.
     let mut rem = high;

@@ -5,7 +5,7 @@
 //! At or after expiry, or with zero volatility, the value is intrinsic. Model values are clamped to the
 //! no-arbitrage range `[intrinsic, spot]` for calls and `[intrinsic, strike]` for puts.
 
-use super::qmath::{isqrt, ln_q62, normal_cdf_q48, Q48};
+use super::qmath::{isqrt, ln_q62, normal_cdf_q48, Q48, Q48_ONE};
 use crate::fixed::{Fx, FX_ONE};
 
 pub const SECONDS_PER_YEAR: i128 = 31_536_000;
@@ -40,13 +40,22 @@ pub struct Pricer {
     ln_strike_q62: i128,
     /// σ√T in Q48; zero means intrinsic value (expired, zero vol, or below the Q48 quantum).
     vol_sqrt_time: i128,
+    /// 1/(σ√T) in Q48 (floor), so each scenario multiplies instead of dividing.
+    inverse_vol_sqrt_time: i128,
 }
 
 impl Pricer {
     /// `strike` in `[1, MAX_PRICE]`, `vol` in `[0, 10]`, `seconds` ≤ 100 years (non-positive: expired).
     pub fn new(kind: OptionKind, strike: Fx, vol: Fx, seconds: i64) -> Self {
+        let unpriced = Pricer { kind, strike, ln_strike_q62: ln_q62(strike as u128), vol_sqrt_time: 0, inverse_vol_sqrt_time: 0 };
+        unpriced.with_vol(vol, seconds)
+    }
+
+    /// The same line at another volatility (the strike's logarithm is reused).
+    pub fn with_vol(&self, vol: Fx, seconds: i64) -> Self {
         let vol_sqrt_time = if seconds > 0 { vol_sqrt_time_q48(vol, seconds) } else { 0 };
-        Pricer { kind, strike, ln_strike_q62: ln_q62(strike as u128), vol_sqrt_time }
+        let inverse_vol_sqrt_time = if vol_sqrt_time > 0 { (1 << (2 * Q48)) / vol_sqrt_time } else { 0 };
+        Pricer { vol_sqrt_time, inverse_vol_sqrt_time, ..*self }
     }
 
     /// Value per unit at `spot` (Fx, in `[0, 2·MAX_PRICE]`) whose `ln_q62` the caller already has (any value
@@ -60,8 +69,14 @@ impl Pricer {
         }
         // ln(S/K) from Q62 to Q48 (floor); |x| < 50.
         let x = (ln_spot_q62 - self.ln_strike_q62) >> (62 - Q48);
-        // d1 = x/σ√T + σ√T/2 (truncating division); d2 = d1 − σ√T.
-        let d1 = ((x << Q48) / v) + (v >> 1);
+        // d1 = x·(1/σ√T) + σ√T/2 (floor shifts); d2 = d1 − σ√T. With σ√T < 1 and |x| ≥ 16σ√T both |d| exceed 15,
+        // where N is exactly 0 or 1, so x/σ√T is replaced by ±64 to keep the product within i128.
+        let x_over_v = if v < Q48_ONE && x.abs() >= 16 * v {
+            x.signum() * (64 << Q48)
+        } else {
+            (x * self.inverse_vol_sqrt_time) >> Q48
+        };
+        let d1 = x_over_v + (v >> 1);
         let d2 = d1 - v;
         let model = match self.kind {
             OptionKind::Call => scaled(spot, d1) - scaled(self.strike, d2),

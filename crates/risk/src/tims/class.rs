@@ -3,7 +3,9 @@
 //! Gains and losses net 100% inside the class: P&L is summed exactly in the asset's raw unit (native × Fx) and
 //! rounded once per point, down (a loss up). Options are revalued by the model at the scenario price, at the
 //! volatility shifted down and up; at each point the worse of the two counts. The base is the model value at the
-//! oracle price and unshifted volatility, so a scenario of no move and no shift is no P&L.
+//! oracle price and unshifted volatility, so a scenario of no move and no shift is no P&L. Black–Scholes value
+//! rises with volatility, so a class whose live options are all long is worst at volatility down and one whose
+//! options are all short at volatility up: only that shift is evaluated. Mixed classes evaluate both.
 
 use crate::error::Result;
 use crate::fixed::{add, mul, mul_fx, raw_to_money, sub, value, Fx, Money, Rounding};
@@ -35,12 +37,14 @@ pub struct ClassScan {
 struct Grid {
     price: [Fx; MAX_POINTS],
     ln_price: [i128; MAX_POINTS],
+    /// ln of the unshocked price, for the options' base values.
+    ln_base: i128,
 }
 
 fn grid(p: &Portfolio, asset: u8, level: Level) -> Result<Grid> {
     let a = &p.assets[asset as usize];
     let tier = &p.tiers[a.tier as usize];
-    let mut g = Grid { price: [0; MAX_POINTS], ln_price: [0; MAX_POINTS] };
+    let mut g = Grid { price: [0; MAX_POINTS], ln_price: [0; MAX_POINTS], ln_base: ln_q62(a.price as u128) };
     for j in 0..point_count(tier) {
         let price = scenario_price(a.price, shock(tier, level, j)?)?;
         g.price[j] = price;
@@ -67,6 +71,17 @@ pub fn scan_class(p: &Portfolio, asset: u8, level: Level) -> Result<ClassScan> {
     let mut down = [0i128; MAX_POINTS];
     let mut up = [0i128; MAX_POINTS];
     let vol_shifted = tier.vol_down > 0 || tier.vol_up > 0;
+    let live = |sign: fn(i64) -> bool| {
+        p.positions.iter().any(|q| matches!(q, Position::Option(o)
+            if o.asset == asset && sign(o.contracts) && seconds_to_expiry(o, p.now) > 0))
+    };
+    // Which shifts can be the worst; unshifted tiers use the `down` accumulator at the unshifted volatility.
+    let (need_down, need_up) = match (vol_shifted, live(i64::is_positive), live(i64::is_negative)) {
+        (false, _, _) => (true, false),
+        (true, true, true) => (true, true),
+        (true, false, true) => (false, true),
+        (true, _, false) => (true, false),
+    };
     let (mut net, mut gross, mut contract_units) = (0i128, 0i128, 0i128);
     for position in p.positions.iter().filter(|q| q.asset() == asset) {
         match *position {
@@ -82,16 +97,17 @@ pub fn scan_class(p: &Portfolio, asset: u8, level: Level) -> Result<ClassScan> {
                 let n = units(&o)?;
                 gross = add(gross, n.abs())?;
                 contract_units = add(contract_units, n.abs())?;
-                let base = pricer(&o, o.vol, p.now).value(a.price);
+                let line = pricer(&o, o.vol, p.now);
+                let base = line.value_at(a.price, g.ln_base);
                 // Volatility shifts round outward, like price moves.
                 let low_vol = o.vol - mul_fx(o.vol, tier.vol_down, Rounding::Up)?;
                 let high_vol = add(o.vol, mul_fx(o.vol, tier.vol_up, Rounding::Up)?)?;
                 let seconds = seconds_to_expiry(&o, p.now);
-                let low = Pricer::new(o.kind, o.strike, low_vol, seconds);
-                add_option_pnl(&mut down[..points], &g, &low, n, base)?;
-                if vol_shifted {
-                    let high = Pricer::new(o.kind, o.strike, high_vol, seconds);
-                    add_option_pnl(&mut up[..points], &g, &high, n, base)?;
+                if need_down {
+                    add_option_pnl(&mut down[..points], &g, &line.with_vol(low_vol, seconds), n, base)?;
+                }
+                if need_up {
+                    add_option_pnl(&mut up[..points], &g, &line.with_vol(high_vol, seconds), n, base)?;
                 }
             }
         }
@@ -99,12 +115,12 @@ pub fn scan_class(p: &Portfolio, asset: u8, level: Level) -> Result<ClassScan> {
     let mut scan = ClassScan { points, ..ClassScan::default() };
     for j in 0..points {
         let linear = mul(net, sub(g.price[j], a.price)?)?;
-        let low = add(down[j], linear)?;
-        let (raw, shift) = if !vol_shifted {
-            (low, 0)
-        } else {
-            let high = add(up[j], linear)?;
-            if high < low { (high, 1) } else { (low, -1) }
+        let (low, high) = (add(down[j], linear)?, add(up[j], linear)?);
+        let (raw, shift) = match (vol_shifted, need_down, need_up) {
+            (false, _, _) => (low, 0),
+            (true, true, true) if high < low => (high, 1),
+            (true, true, _) => (low, -1),
+            (true, false, _) => (high, 1),
         };
         // P&L rounds down, so a loss rounds up.
         scan.pnl[j] = raw_to_money(raw, a.decimals, Rounding::Down)?;

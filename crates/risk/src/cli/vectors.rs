@@ -1,0 +1,154 @@
+//! Parity vectors for the TypeScript mirror: random accounts under both models, options included, each with the
+//! exact `quote` output. Inputs are in the `quote` JSON shape, outputs are the `quote` output verbatim, so a mirror
+//! that reproduces `quote` bit for bit reproduces the file.
+
+use super::decimal::format;
+use super::quote_value;
+use serde_json::{json, Value};
+
+/// SplitMix64: tiny, deterministic, trivially portable.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `low..=high`.
+    fn range(&mut self, low: i128, high: i128) -> i128 {
+        low + (self.next() as i128).rem_euclid(high - low + 1)
+    }
+
+    fn chance(&mut self, percent: i128) -> bool {
+        self.range(0, 99) < percent
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.range(0, items.len() as i128 - 1) as usize]
+    }
+}
+
+/// `value / 10^scale` as an input string.
+fn dec(value: i128, scale: u32) -> Value {
+    Value::String(format(value, scale))
+}
+
+fn tiers(rng: &mut Rng) -> Value {
+    let vol = |rng: &mut Rng| dec(rng.range(0, 40), 2);
+    json!([
+        { "name": "cash", "preset": "cash" },
+        { "name": "index", "preset": "broad_index", "vol_down": vol(rng), "vol_up": vol(rng), "product_group": "majors" },
+        { "name": "major", "preset": "single_name", "band_down": dec(rng.range(5, 30), 2),
+          "band_up": dec(rng.range(5, 30), 2), "product_group": "majors", "floor_share": dec(rng.range(0, 20), 3) },
+        { "name": "alt", "preset": "single_name", "points_down": rng.range(1, 8), "points_up": rng.range(1, 8),
+          "initial_multiplier": dec(rng.range(100, 250), 2), "per_contract_min": dec(rng.range(0, 500), 3) },
+    ])
+}
+
+fn asset(rng: &mut Rng, symbol: &str) -> Value {
+    let decimals = rng.pick(&["0", "6", "8", "9"]).parse::<u32>().unwrap_or(6);
+    let price = rng.range(5_000, 1_000_000_000); // 0.5 to 100,000 at 4 decimals
+    let mut rules = json!({ "preset": rng.pick(&["volatile", "broad_index"]) });
+    if rng.chance(30) {
+        rules["house_rate"] = dec(rng.range(0, 10), 2);
+        rules["house_per_unit"] = dec(rng.range(0, 5_000), 4);
+    }
+    json!({
+        "symbol": symbol,
+        "decimals": decimals,
+        "price": dec(price, 4),
+        "conf": dec(price * rng.range(0, 50) / 10_000, 4),
+        "stable_price": dec(price * rng.range(950, 1_050) / 1_000, 4),
+        "tier": rng.pick(&["index", "major", "alt"]),
+        "rules": rules,
+    })
+}
+
+/// Between `low` and `high` whole units plus a random fraction at the asset's decimals, as an input string.
+fn units(rng: &mut Rng, low: i128, high: i128, decimals: u32) -> Value {
+    let unit = 10i128.pow(decimals);
+    let whole = rng.range(low, high);
+    dec(whole * unit + rng.range(0, unit - 1), decimals)
+}
+
+fn option(rng: &mut Rng, symbol: &str, price: i128, decimals: u32, now: i64) -> Value {
+    // 0.1 to 1 whole unit per contract, or 1 to 10 for whole-unit assets.
+    let tenths = rng.range(1, 10);
+    let multiplier = if decimals == 0 { tenths } else { 10i128.pow(decimals) * tenths / 10 };
+    let mut o = json!({
+        "type": "option",
+        "asset": symbol,
+        "kind": rng.pick(&["call", "put"]),
+        "strike": dec(price * rng.range(70, 130) / 100, 4),
+        "contracts": rng.range(-50, 50).to_string(),
+        "multiplier": dec(multiplier, decimals),
+        "vol": dec(rng.range(10, 150), 2),
+    });
+    if rng.chance(15) {
+        o["expiry_seconds"] = json!(now - rng.range(0, 86_400) as i64); // at or after expiry
+    } else {
+        o["expiry_days"] = dec(rng.range(1, 365 * 4) * 25, 2); // quarter days
+    }
+    if rng.chance(40) {
+        o["mark"] = dec(price * rng.range(1, 200) / 1_000, 4);
+    }
+    o
+}
+
+fn account(rng: &mut Rng, index: usize) -> Value {
+    let now = rng.range(1_700_000_000, 1_800_000_000) as i64;
+    let symbols = ["SOL", "BTC", "ETH", "JUP"];
+    let count = rng.range(1, 3) as usize;
+    let mut assets = vec![json!({ "symbol": "USDC", "decimals": 6, "price": "1", "tier": "cash", "rules": { "preset": "cash" } })];
+    assets.extend(symbols[..count].iter().map(|s| asset(rng, s)));
+    let mut positions = vec![json!({ "type": "spot", "asset": "USDC", "deposit": units(rng, 0, 50_000, 6),
+                                     "borrow": units(rng, 0, 20_000, 6) })];
+    for (i, symbol) in symbols[..count].iter().enumerate() {
+        let decimals = assets[i + 1]["decimals"].as_u64().unwrap_or(6) as u32;
+        let price = super::decimal::parse(assets[i + 1]["price"].as_str().unwrap_or("1"), 4).unwrap_or(10_000);
+        if rng.chance(70) {
+            positions.push(json!({ "type": "spot", "asset": symbol, "deposit": units(rng, 0, 100, decimals),
+                                   "borrow": units(rng, 0, 20, decimals) }));
+        }
+        if rng.chance(60) {
+            let quantity = units(rng, -50, 50, decimals);
+            positions.push(json!({ "type": "perp", "asset": symbol, "quantity": quantity,
+                                   "entry_price": dec(price * rng.range(80, 120) / 100, 4) }));
+        }
+        // At least one option per account.
+        for _ in 0..rng.range(if i == 0 { 1 } else { 0 }, 3) {
+            positions.push(option(rng, symbol, price, decimals, now));
+        }
+    }
+    json!({
+        "model": if index % 2 == 0 { "rules" } else { "tims" },
+        "now": now,
+        "conf_multiplier": rng.pick(&["0", "1", "2", "2.5"]),
+        "tiers": tiers(rng),
+        "product_groups": [{ "name": "majors", "offset": dec(rng.range(0, 100), 2) }],
+        "assets": assets,
+        "positions": positions,
+    })
+}
+
+pub fn generate(count: usize, seed: u64) -> Result<Value, String> {
+    let mut rng = Rng(seed);
+    let mut vectors = Vec::with_capacity(count);
+    for i in 0..count {
+        let input = account(&mut rng, i);
+        let output = quote_value(&input.to_string()).map_err(|e| format!("vector {i}: {e}"))?;
+        vectors.push(json!({ "input": input, "output": output }));
+    }
+    Ok(json!({
+        "format": "tightrope-risk vectors 1",
+        "about": "Each input is a `tightrope-risk quote` input (docs/risk-json.md); each output is its exact quote \
+                  output. Money: decimal strings with 6 decimals (quote minor units). Fixed point: 12 decimals.",
+        "seed": seed,
+        "count": count,
+        "vectors": vectors,
+    }))
+}
