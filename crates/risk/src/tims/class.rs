@@ -75,8 +75,10 @@ pub fn scan_class(p: &Portfolio, asset: u8, level: Level) -> Result<ClassScan> {
         p.positions.iter().any(|q| matches!(q, Position::Option(o)
             if o.asset == asset && sign(o.contracts) && seconds_to_expiry(o, p.now) > 0))
     };
-    // Which shifts can be the worst; unshifted tiers use the `down` accumulator at the unshifted volatility.
-    let (need_down, need_up) = match (vol_shifted, live(i64::is_positive), live(i64::is_negative)) {
+    let (long, short) = (live(i64::is_positive), live(i64::is_negative));
+    // Volatility matters only to a class with live options; otherwise the `down` accumulator runs unshifted.
+    let vol_shifted = vol_shifted && (long || short);
+    let (need_down, need_up) = match (vol_shifted, long, short) {
         (false, _, _) => (true, false),
         (true, true, true) => (true, true),
         (true, false, true) => (false, true),
