@@ -26,11 +26,20 @@ pub struct Quote {
 }
 
 /// Equity and requirement at one level, filling the breakdown when one is given.
-fn level_figures(p: &Portfolio, model: Model, level: Level, mut out: Option<&mut Breakdown>) -> Result<(Money, Money)> {
+fn level_figures(
+    p: &Portfolio,
+    model: Model,
+    level: Level,
+    mut out: Option<&mut Breakdown>,
+) -> Result<(Money, Money)> {
     let (mut equity, mut requirement) = (0, 0);
     for (i, position) in p.positions.iter().enumerate() {
         let e = position_equity(p, position, level, model == Model::Tims)?;
-        let charge = if model == Model::Rules { position_charge(p, position, level)? } else { 0 };
+        let charge = if model == Model::Rules {
+            position_charge(p, position, level)?
+        } else {
+            0
+        };
         equity = add(equity, e)?;
         requirement = add(requirement, charge)?;
         if let Some(b) = out.as_deref_mut() {
@@ -54,13 +63,25 @@ fn level_figures(p: &Portfolio, model: Model, level: Level, mut out: Option<&mut
 fn evaluate(p: &Portfolio, model: Model, mut out: Option<&mut Breakdown>) -> Result<Quote> {
     validate(p)?;
     if let Some(b) = out.as_deref_mut() {
-        *b = Breakdown { position_count: p.positions.len(), ..Breakdown::default() };
+        *b = Breakdown {
+            position_count: p.positions.len(),
+            ..Breakdown::default()
+        };
     }
-    let (initial_equity, initial_requirement) = level_figures(p, model, Level::Initial, out.as_deref_mut())?;
+    let (initial_equity, initial_requirement) =
+        level_figures(p, model, Level::Initial, out.as_deref_mut())?;
     let (equity, maintenance_requirement) = level_figures(p, model, Level::Maintenance, out)?;
     // The ratio rounds up: it reads as closer to liquidation, never further.
-    let margin_ratio =
-        if equity > 0 { Some(mul_div(maintenance_requirement, FX_ONE, equity, Rounding::Up)?) } else { None };
+    let margin_ratio = if equity > 0 {
+        Some(mul_div(
+            maintenance_requirement,
+            FX_ONE,
+            equity,
+            Rounding::Up,
+        )?)
+    } else {
+        None
+    };
     Ok(Quote {
         model,
         equity,
@@ -79,7 +100,11 @@ pub fn quote(p: &Portfolio, model: Model) -> Result<Quote> {
 }
 
 /// As [`quote`], also filling `breakdown` with what replays the numbers.
-pub fn quote_with_breakdown(p: &Portfolio, model: Model, breakdown: &mut Breakdown) -> Result<Quote> {
+pub fn quote_with_breakdown(
+    p: &Portfolio,
+    model: Model,
+    breakdown: &mut Breakdown,
+) -> Result<Quote> {
     evaluate(p, model, Some(breakdown))
 }
 

@@ -54,7 +54,11 @@ pub fn mul_div(a: i128, b: i128, d: i128, rounding: Rounding) -> Result<i128> {
     let (q, r) = div_wide(hi, lo, d as u128).ok_or(RiskError::Overflow)?;
     // Truncation rounds the magnitude down; step it up when the exact result lies beyond it in the asked direction.
     let away_from_zero = r != 0 && (negative == (rounding == Rounding::Down));
-    let magnitude = if away_from_zero { q.checked_add(1).ok_or(RiskError::Overflow)? } else { q };
+    let magnitude = if away_from_zero {
+        q.checked_add(1).ok_or(RiskError::Overflow)?
+    } else {
+        q
+    };
     let magnitude = i128::try_from(magnitude).map_err(|_| RiskError::Overflow)?;
     Ok(if negative { -magnitude } else { magnitude })
 }
@@ -71,12 +75,21 @@ pub fn mul_fx(a: i128, x: Fx, rounding: Rounding) -> Result<i128> {
 
 /// A raw value (native quantity × Fx price) of an asset with `decimals` in money.
 pub fn raw_to_money(raw: i128, decimals: u8, rounding: Rounding) -> Result<Money> {
-    div_round(raw, pow10(decimals as u32 + FX_DECIMALS - MONEY_DECIMALS)?, rounding)
+    div_round(
+        raw,
+        pow10(decimals as u32 + FX_DECIMALS - MONEY_DECIMALS)?,
+        rounding,
+    )
 }
 
 /// The money value of `native` units at `price` (Fx per whole unit).
 pub fn value(native: i128, price: Fx, decimals: u8, rounding: Rounding) -> Result<Money> {
-    mul_div(native, price, pow10(decimals as u32 + FX_DECIMALS - MONEY_DECIMALS)?, rounding)
+    mul_div(
+        native,
+        price,
+        pow10(decimals as u32 + FX_DECIMALS - MONEY_DECIMALS)?,
+        rounding,
+    )
 }
 
 #[cfg(test)]
@@ -107,7 +120,10 @@ mod tests {
     #[test]
     fn value_converts_native_units_at_a_price_into_money() {
         // 1.5 SOL (9 decimals) at 150.25 → 225.375 quote.
-        assert_eq!(value(1_500_000_000, 150_250_000_000_000, 9, Down), Ok(225_375_000));
+        assert_eq!(
+            value(1_500_000_000, 150_250_000_000_000, 9, Down),
+            Ok(225_375_000)
+        );
         // 1 lamport at 150.25 is 0.00000015025 quote: down to 0, up to one minor unit.
         assert_eq!(value(1, 150_250_000_000_000, 9, Down), Ok(0));
         assert_eq!(value(1, 150_250_000_000_000, 9, Up), Ok(1));

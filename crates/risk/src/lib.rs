@@ -57,6 +57,8 @@ pub mod liquidation;
 pub mod marks;
 pub mod model;
 pub mod options;
+#[cfg(feature = "std")]
+pub mod owned;
 pub mod rules;
 pub mod tims;
 pub mod validate;
@@ -72,3 +74,5 @@ pub use fixed::{Fx, Money, FX_ONE};
 pub use liquidation::price::{liquidation_prices, LiquidationPrices};
 pub use liquidation::sizing::{liquidation_size, LiquidationSize};
 pub use model::*;
+#[cfg(feature = "std")]
+pub use owned::OwnedPortfolio;

@@ -26,7 +26,12 @@ impl Exposure {
     }
 }
 
-pub fn conservative_price(asset: &Asset, conf_multiplier: Fx, level: Level, exposure: Exposure) -> Result<Fx> {
+pub fn conservative_price(
+    asset: &Asset,
+    conf_multiplier: Fx,
+    level: Level,
+    exposure: Exposure,
+) -> Result<Fx> {
     // The confidence haircut is rounded up: it only ever widens the mark against the account.
     let widen = mul_fx(asset.conf, conf_multiplier, Rounding::Up)?;
     let price = asset.price;
@@ -43,7 +48,7 @@ pub fn conservative_price(asset: &Asset, conf_multiplier: Fx, level: Level, expo
 mod tests {
     use super::*;
     use crate::fixed::FX_ONE;
-    use crate::model::{RulesRates, Level::*};
+    use crate::model::{Level::*, RulesRates};
 
     #[test]
     fn marks_widen_by_k_conf_and_take_the_worse_of_oracle_and_stable_for_initial() {
@@ -56,9 +61,21 @@ mod tests {
             rules: RulesRates::volatile(),
         };
         let k = 2 * FX_ONE;
-        assert_eq!(conservative_price(&asset, k, Maintenance, Exposure::Long), Ok(99 * FX_ONE));
-        assert_eq!(conservative_price(&asset, k, Maintenance, Exposure::Short), Ok(101 * FX_ONE));
-        assert_eq!(conservative_price(&asset, k, Initial, Exposure::Long), Ok(97 * FX_ONE));
-        assert_eq!(conservative_price(&asset, k, Initial, Exposure::Short), Ok(101 * FX_ONE));
+        assert_eq!(
+            conservative_price(&asset, k, Maintenance, Exposure::Long),
+            Ok(99 * FX_ONE)
+        );
+        assert_eq!(
+            conservative_price(&asset, k, Maintenance, Exposure::Short),
+            Ok(101 * FX_ONE)
+        );
+        assert_eq!(
+            conservative_price(&asset, k, Initial, Exposure::Long),
+            Ok(97 * FX_ONE)
+        );
+        assert_eq!(
+            conservative_price(&asset, k, Initial, Exposure::Short),
+            Ok(101 * FX_ONE)
+        );
     }
 }

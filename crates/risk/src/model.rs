@@ -64,7 +64,10 @@ impl RulesRates {
 
     /// A broad index: the same stock rates, CBOE 15% / 10% for options.
     pub const fn broad_index() -> Self {
-        RulesRates { option_rate: FX_ONE * 15 / 100, ..Self::volatile() }
+        RulesRates {
+            option_rate: FX_ONE * 15 / 100,
+            ..Self::volatile()
+        }
     }
 
     /// The quote asset or cash-like collateral: no charge.
@@ -122,7 +125,12 @@ impl Tier {
 
     /// A broad index: −8% / +6%, 5 points each way.
     pub const fn broad_index() -> Self {
-        Tier { band_down: FX_ONE * 8 / 100, band_up: FX_ONE * 6 / 100, floor_share: FX_ONE / 200, ..Self::single_name() }
+        Tier {
+            band_down: FX_ONE * 8 / 100,
+            band_up: FX_ONE * 6 / 100,
+            floor_share: FX_ONE / 200,
+            ..Self::single_name()
+        }
     }
 
     /// The quote asset: no scenarios, no floors.
@@ -154,6 +162,20 @@ pub struct Asset {
     pub rules: RulesRates,
 }
 
+impl Asset {
+    /// The quote asset itself (6 decimals, price 1, no charge) in tier `tier`, which should be a cash tier.
+    pub const fn quote(tier: u8) -> Self {
+        Asset {
+            decimals: 6,
+            price: FX_ONE,
+            conf: 0,
+            stable_price: FX_ONE,
+            tier,
+            rules: RulesRates::cash(),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GroupOffset {
     pub group: u8,
@@ -181,9 +203,17 @@ pub struct OptionPosition {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Position {
     /// Deposits and borrows of one asset, native units. They never net under the rules model.
-    Spot { asset: u8, deposit: u64, borrow: u64 },
+    Spot {
+        asset: u8,
+        deposit: u64,
+        borrow: u64,
+    },
     /// A perpetual or future cash-settled in quote: signed native quantity and entry price (Fx).
-    Linear { asset: u8, quantity: i64, entry_price: Fx },
+    Linear {
+        asset: u8,
+        quantity: i64,
+        entry_price: Fx,
+    },
     Option(OptionPosition),
 }
 

@@ -18,8 +18,16 @@ fn level_rate(r: &RulesRates, level: Level, exposure: Exposure) -> Fx {
     }
 }
 
-/// `value × (rate + house_rate) + |units| × house_per_unit` for `units ≥ 0` held or owed at `price`.
-fn linear_charge(asset: &Asset, units: i128, price: Fx, level: Level, exposure: Exposure) -> Result<Money> {
+/// `value × (rate + house_rate) + |units| × house_per_unit` for `units ≥ 0` held (long) or owed (short), valued
+/// at the conservative mark for that side.
+fn linear_charge(
+    p: &Portfolio,
+    asset: &Asset,
+    units: i128,
+    level: Level,
+    exposure: Exposure,
+) -> Result<Money> {
+    let price = conservative_price(asset, p.conf_multiplier, level, exposure)?;
     let r = &asset.rules;
     // Value, percentage and per-unit add-on each round up: a requirement is never understated.
     let notional = value(units, price, asset.decimals, Rounding::Up)?;
@@ -31,7 +39,12 @@ fn linear_charge(asset: &Asset, units: i128, price: Fx, level: Level, exposure: 
 
 /// CBOE naked short option: premium + max(rate × underlying − out-of-the-money amount, min rate × (underlying for
 /// calls, strike for puts)). Long options charge nothing here: they are paid in full and carry no collateral value.
-fn short_option_charge(p: &Portfolio, asset: &Asset, o: &OptionPosition, level: Level) -> Result<Money> {
+fn short_option_charge(
+    p: &Portfolio,
+    asset: &Asset,
+    o: &OptionPosition,
+    level: Level,
+) -> Result<Money> {
     let d = asset.decimals;
     let n = units(o)?.abs();
     // The spot that maximises the charge: high for a short call, low for a short put.
@@ -43,8 +56,16 @@ fn short_option_charge(p: &Portfolio, asset: &Asset, o: &OptionPosition, level: 
         OptionKind::Put => OptionKind::Call,
     };
     // The out-of-the-money amount is a deduction, so it rounds down.
-    let out_of_the_money = value(n, intrinsic(out_of_the_money_kind, spot, o.strike), d, Rounding::Down)?;
-    let leg = sub(mul_fx(underlying, asset.rules.option_rate, Rounding::Up)?, out_of_the_money)?;
+    let out_of_the_money = value(
+        n,
+        intrinsic(out_of_the_money_kind, spot, o.strike),
+        d,
+        Rounding::Down,
+    )?;
+    let leg = sub(
+        mul_fx(underlying, asset.rules.option_rate, Rounding::Up)?,
+        out_of_the_money,
+    )?;
     let minimum_base = match o.kind {
         OptionKind::Call => underlying,
         OptionKind::Put => value(n, o.strike, d, Rounding::Up)?,
@@ -56,16 +77,16 @@ fn short_option_charge(p: &Portfolio, asset: &Asset, o: &OptionPosition, level: 
 /// One position's rules-based charge at `level`.
 pub fn position_charge(p: &Portfolio, position: &Position, level: Level) -> Result<Money> {
     let asset = &p.assets[position.asset() as usize];
-    let mark = |exposure| conservative_price(asset, p.conf_multiplier, level, exposure);
     match *position {
-        Position::Spot { deposit, borrow, .. } => {
-            let held = linear_charge(asset, deposit as i128, mark(Exposure::Long)?, level, Exposure::Long)?;
-            let owed = linear_charge(asset, borrow as i128, mark(Exposure::Short)?, level, Exposure::Short)?;
-            add(held, owed)
-        }
+        Position::Spot {
+            deposit, borrow, ..
+        } => add(
+            linear_charge(p, asset, deposit as i128, level, Exposure::Long)?,
+            linear_charge(p, asset, borrow as i128, level, Exposure::Short)?,
+        ),
         Position::Linear { quantity, .. } => {
             let exposure = Exposure::of_sign(quantity as i128);
-            linear_charge(asset, (quantity as i128).abs(), mark(exposure)?, level, exposure)
+            linear_charge(p, asset, (quantity as i128).abs(), level, exposure)
         }
         Position::Option(o) if o.contracts < 0 => short_option_charge(p, asset, &o, level),
         Position::Option(_) => Ok(0),

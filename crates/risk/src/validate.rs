@@ -19,8 +19,18 @@ fn check_tier(t: &Tier) -> Result<()> {
     within(t.band_up, 0, FX_ONE, InvalidTier)?;
     within(t.initial_multiplier, FX_ONE, MAX_RATE, RateOutOfRange)?;
     // The widened band must stay within ±100% so scenario prices stay within [0, 2·MAX_PRICE].
-    within(mul_fx(t.band_down, t.initial_multiplier, Rounding::Up)?, 0, FX_ONE, InvalidTier)?;
-    within(mul_fx(t.band_up, t.initial_multiplier, Rounding::Up)?, 0, FX_ONE, InvalidTier)?;
+    within(
+        mul_fx(t.band_down, t.initial_multiplier, Rounding::Up)?,
+        0,
+        FX_ONE,
+        InvalidTier,
+    )?;
+    within(
+        mul_fx(t.band_up, t.initial_multiplier, Rounding::Up)?,
+        0,
+        FX_ONE,
+        InvalidTier,
+    )?;
     if t.points_down as usize > MAX_POINTS_PER_SIDE || t.points_up as usize > MAX_POINTS_PER_SIDE {
         return Err(RiskError::TooMany);
     }
@@ -42,7 +52,13 @@ fn check_asset(a: &Asset, tiers: usize) -> Result<()> {
     within(a.stable_price, 1, MAX_PRICE, PriceOutOfRange)?;
     within(a.conf, 0, MAX_PRICE, PriceOutOfRange)?;
     let r = &a.rules;
-    for rate in [r.initial_long, r.initial_short, r.maintenance_long, r.maintenance_short, r.house_rate] {
+    for rate in [
+        r.initial_long,
+        r.initial_short,
+        r.maintenance_long,
+        r.maintenance_short,
+        r.house_rate,
+    ] {
         within(rate, 0, MAX_RATE, RateOutOfRange)?;
     }
     within(r.option_rate, 0, MAX_RATE, RateOutOfRange)?;
@@ -60,7 +76,13 @@ fn check_option(o: &OptionPosition, p: &Portfolio) -> Result<()> {
     // The shocked-up volatility must stay within the kernel's range too.
     let tier = &p.tiers[p.assets[o.asset as usize].tier as usize];
     within(o.vol, 0, MAX_RATE, RiskError::RateOutOfRange)?;
-    within(o.vol.saturating_add(mul_fx(o.vol, tier.vol_up, Rounding::Up)?), 0, MAX_RATE, RiskError::RateOutOfRange)
+    within(
+        o.vol
+            .saturating_add(mul_fx(o.vol, tier.vol_up, Rounding::Up)?),
+        0,
+        MAX_RATE,
+        RiskError::RateOutOfRange,
+    )
 }
 
 /// Checks every bound the engine relies on; see the crate docs for the list.
@@ -97,12 +119,16 @@ pub fn validate(p: &Portfolio) -> Result<()> {
         }
         match position {
             Position::Spot { asset, .. } => {
-                let twice = p.positions[..i].iter().any(|q| matches!(q, Position::Spot { asset: b, .. } if b == asset));
+                let twice = p.positions[..i]
+                    .iter()
+                    .any(|q| matches!(q, Position::Spot { asset: b, .. } if b == asset));
                 if twice {
                     return Err(RiskError::DuplicateSpot);
                 }
             }
-            Position::Linear { entry_price, .. } => within(*entry_price, 0, MAX_PRICE, RiskError::PriceOutOfRange)?,
+            Position::Linear { entry_price, .. } => {
+                within(*entry_price, 0, MAX_PRICE, RiskError::PriceOutOfRange)?
+            }
             Position::Option(o) => check_option(o, p)?,
         }
     }

@@ -62,7 +62,11 @@ mod tests {
 
     #[test]
     fn long_division_inverts_the_product() {
-        let cases = [(u128::MAX, u128::MAX - 7, u128::MAX), (1 << 100, 3 << 90, 7 << 80), (99, 1 << 127, 1 << 64)];
+        let cases = [
+            (u128::MAX, u128::MAX - 7, u128::MAX),
+            (1 << 100, 3 << 90, 7 << 80),
+            (99, 1 << 127, 1 << 64),
+        ];
         for (a, b, d) in cases {
             let (hi, lo) = mul_wide(a, b);
             match div_wide(hi, lo, d) {

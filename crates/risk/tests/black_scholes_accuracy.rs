@@ -29,8 +29,13 @@ fn reference_value(kind: OptionKind, spot: f64, strike: f64, vol: f64, years: f6
 fn bound_usage(kind: OptionKind, spot: i128, strike: i128, vol: i128, seconds: i64) -> f64 {
     let integer = Pricer::new(kind, strike, vol, seconds).value(spot) as f64;
     let to_f = |x: i128| x as f64 / FX_ONE as f64;
-    let reference = reference_value(kind, to_f(spot), to_f(strike), to_f(vol), seconds as f64 / SECONDS_PER_YEAR as f64)
-        * FX_ONE as f64;
+    let reference = reference_value(
+        kind,
+        to_f(spot),
+        to_f(strike),
+        to_f(vol),
+        seconds as f64 / SECONDS_PER_YEAR as f64,
+    ) * FX_ONE as f64;
     let allowed = VALUE_RELATIVE_BOUND * (spot + strike) as f64 + VALUE_ABSOLUTE_FX;
     (integer - reference).abs() / allowed
 }
@@ -52,7 +57,10 @@ fn normal_cdf_is_within_1e_14_on_a_fine_grid() {
 #[test]
 fn ln_and_exp_are_within_1e_14() {
     let mut worst_ln = 0f64;
-    for n in (1u64..2_000).chain((0..53).map(|k| (1u64 << k) + 12_345)).chain([999_999_999_999, 1 << 52]) {
+    for n in (1u64..2_000)
+        .chain((0..53).map(|k| (1u64 << k) + 12_345))
+        .chain([999_999_999_999, 1 << 52])
+    {
         let integer = ln_q62(n as u128) as f64 / (1u128 << 62) as f64;
         worst_ln = worst_ln.max((integer - (n as f64).ln()).abs());
     }
@@ -75,9 +83,16 @@ fn option_values_are_within_the_documented_bound_over_a_grid() {
         for strike_per_mille in [500, 800, 950, 1_000, 1_050, 1_250, 2_000] {
             let strike = spot * strike_per_mille / 1_000;
             for vol_percent in [5, 30, 100, 300] {
-                for seconds in [hour, 24 * hour, 30 * 24 * hour, 365 * 24 * hour, 5 * 365 * 24 * hour] {
+                for seconds in [
+                    hour,
+                    24 * hour,
+                    30 * 24 * hour,
+                    365 * 24 * hour,
+                    5 * 365 * 24 * hour,
+                ] {
                     for kind in [OptionKind::Call, OptionKind::Put] {
-                        let usage = bound_usage(kind, spot, strike, vol_percent * FX_ONE / 100, seconds);
+                        let usage =
+                            bound_usage(kind, spot, strike, vol_percent * FX_ONE / 100, seconds);
                         worst = worst.max(usage);
                     }
                 }

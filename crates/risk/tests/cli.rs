@@ -32,8 +32,18 @@ fn inexact_decimals_and_unknown_names_are_refused() {
         )
     };
     assert!(run(&["quote".into()], || Ok(input("1", "cash"))).is_ok());
-    assert!(run(&["quote".into()], || Ok(input("1.0000000000001", "cash"))).unwrap_err().contains("12 fractional"));
-    assert!(run(&["quote".into()], || Ok(input("1", "nope"))).unwrap_err().contains("unknown tier"));
-    assert!(run(&["quote".into()], || Ok(input("0", "cash"))).unwrap_err().contains("PriceOutOfRange"));
-    assert!(run(&["frobnicate".into()], || Ok(String::new())).unwrap_err().contains("usage"));
+    assert!(
+        run(&["quote".into()], || Ok(input("1.0000000000001", "cash")))
+            .unwrap_err()
+            .contains("12 fractional")
+    );
+    assert!(run(&["quote".into()], || Ok(input("1", "nope")))
+        .unwrap_err()
+        .contains("unknown tier"));
+    assert!(run(&["quote".into()], || Ok(input("0", "cash")))
+        .unwrap_err()
+        .contains("PriceOutOfRange"));
+    assert!(run(&["frobnicate".into()], || Ok(String::new()))
+        .unwrap_err()
+        .contains("usage"));
 }

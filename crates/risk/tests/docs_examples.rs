@@ -10,9 +10,11 @@ fn contains(actual: &Value, expected: &Value, path: &str) -> Result<(), String> 
             let inner = a.get(k).ok_or(format!("{path}.{k} missing"))?;
             contains(inner, v, &format!("{path}.{k}"))
         }),
-        (Value::Array(a), Value::Array(e)) if a.len() == e.len() => {
-            a.iter().zip(e).enumerate().try_for_each(|(i, (x, y))| contains(x, y, &format!("{path}[{i}]")))
-        }
+        (Value::Array(a), Value::Array(e)) if a.len() == e.len() => a
+            .iter()
+            .zip(e)
+            .enumerate()
+            .try_for_each(|(i, (x, y))| contains(x, y, &format!("{path}[{i}]"))),
         _ if actual == expected => Ok(()),
         _ => Err(format!("{path}: doc says {expected}, CLI prints {actual}")),
     }
@@ -25,11 +27,18 @@ fn examples(doc: &str) -> Vec<(Vec<String>, String, Value)> {
     let mut input: Option<String> = None;
     let mut lines = doc.lines();
     while let Some(line) = lines.next() {
-        if let Some(command) = line.strip_prefix("<!-- run: ").and_then(|l| l.strip_suffix(" -->")) {
+        if let Some(command) = line
+            .strip_prefix("<!-- run: ")
+            .and_then(|l| l.strip_suffix(" -->"))
+        {
             run = command.to_string();
         }
         let block = match line {
-            "```json input" | "```json output" => lines.by_ref().take_while(|l| *l != "```").collect::<Vec<_>>().join("\n"),
+            "```json input" | "```json output" => lines
+                .by_ref()
+                .take_while(|l| *l != "```")
+                .collect::<Vec<_>>()
+                .join("\n"),
             _ => continue,
         };
         if line.ends_with("input") {
@@ -37,7 +46,13 @@ fn examples(doc: &str) -> Vec<(Vec<String>, String, Value)> {
         } else {
             let args = run.split_whitespace().map(String::from).collect();
             let expected = serde_json::from_str(&block).expect("an output block is JSON");
-            found.push((args, input.take().expect("an output block follows an input block"), expected));
+            found.push((
+                args,
+                input
+                    .take()
+                    .expect("an output block follows an input block"),
+                expected,
+            ));
             run = String::from("quote");
         }
     }
@@ -51,7 +66,8 @@ fn every_documented_example_runs_as_documented() {
     let all = examples(&doc);
     assert!(all.len() >= 10, "only {} examples found", all.len());
     for (args, input, expected) in all {
-        let printed = tightrope_risk::cli::run(&args, || Ok(input.clone())).unwrap_or_else(|e| panic!("{args:?}: {e}"));
+        let printed = tightrope_risk::cli::run(&args, || Ok(input.clone()))
+            .unwrap_or_else(|e| panic!("{args:?}: {e}"));
         let actual: Value = serde_json::from_str(&printed).expect("the CLI prints JSON");
         contains(&actual, &expected, &args.join(" ")).unwrap_or_else(|e| panic!("{e}"));
     }

@@ -27,39 +27,107 @@ struct Small {
 
 fn small() -> impl Strategy<Value = Small> {
     (
-        (prop::sample::select(vec![0u8, 6, 9]), 1..=1_000 * FX_ONE, 0..=FX_ONE, 0i128..=3),
-        (prop::array::uniform4(0..=FX_ONE), 0..=FX_ONE / 10, 0..=FX_ONE, 0..=FX_ONE / 2, 0..=FX_ONE / 4),
-        (0..=1_000_000_000u64, 0..=1_000_000_000u64, -1_000_000_000i64..=1_000_000_000, 0..=1_000 * FX_ONE),
-        (any::<bool>(), 1..=1_000 * FX_ONE, -1_000i64..=-1, 1..=1_000_000u64, 0..=100 * FX_ONE),
+        (
+            prop::sample::select(vec![0u8, 6, 9]),
+            1..=1_000 * FX_ONE,
+            0..=FX_ONE,
+            0i128..=3,
+        ),
+        (
+            prop::array::uniform4(0..=FX_ONE),
+            0..=FX_ONE / 10,
+            0..=FX_ONE,
+            0..=FX_ONE / 2,
+            0..=FX_ONE / 4,
+        ),
+        (
+            0..=1_000_000_000u64,
+            0..=1_000_000_000u64,
+            -1_000_000_000i64..=1_000_000_000,
+            0..=1_000 * FX_ONE,
+        ),
+        (
+            any::<bool>(),
+            1..=1_000 * FX_ONE,
+            -1_000i64..=-1,
+            1..=1_000_000u64,
+            0..=100 * FX_ONE,
+        ),
     )
-        .prop_map(|((decimals, price, conf, k), rates, (deposit, borrow, quantity, entry), option)| {
-            let ([initial_long, initial_short, maintenance_long, maintenance_short], house_rate, per_unit, rate, min) = rates;
-            let rules = RulesRates {
-                initial_long,
-                initial_short,
-                maintenance_long,
-                maintenance_short,
-                house_rate,
-                house_per_unit: per_unit,
-                option_rate: rate,
-                option_min_rate: min,
-            };
-            let (call, strike, contracts, multiplier, mark) = option;
-            Small { decimals, price, conf: conf.min(price), k, rules, deposit, borrow, quantity, entry, call, strike, contracts, multiplier, mark }
-        })
+        .prop_map(
+            |((decimals, price, conf, k), rates, (deposit, borrow, quantity, entry), option)| {
+                let (
+                    [initial_long, initial_short, maintenance_long, maintenance_short],
+                    house_rate,
+                    per_unit,
+                    rate,
+                    min,
+                ) = rates;
+                let rules = RulesRates {
+                    initial_long,
+                    initial_short,
+                    maintenance_long,
+                    maintenance_short,
+                    house_rate,
+                    house_per_unit: per_unit,
+                    option_rate: rate,
+                    option_min_rate: min,
+                };
+                let (call, strike, contracts, multiplier, mark) = option;
+                Small {
+                    decimals,
+                    price,
+                    conf: conf.min(price),
+                    k,
+                    rules,
+                    deposit,
+                    borrow,
+                    quantity,
+                    entry,
+                    call,
+                    strike,
+                    contracts,
+                    multiplier,
+                    mark,
+                }
+            },
+        )
 }
 
 impl Small {
     fn asset(&self) -> Asset {
-        Asset { decimals: self.decimals, price: self.price, conf: self.conf, stable_price: self.price, tier: 1, rules: self.rules }
+        Asset {
+            decimals: self.decimals,
+            price: self.price,
+            conf: self.conf,
+            stable_price: self.price,
+            tier: 1,
+            rules: self.rules,
+        }
     }
 
     fn positions(&self) -> [Position; 3] {
-        let kind = if self.call { OptionKind::Call } else { OptionKind::Put };
+        let kind = if self.call {
+            OptionKind::Call
+        } else {
+            OptionKind::Put
+        };
         [
             spot(1, self.deposit, self.borrow),
-            Position::Linear { asset: 1, quantity: self.quantity, entry_price: self.entry },
-            option(1, kind, self.strike, self.contracts, self.multiplier, FX_ONE / 2, Some(self.mark)),
+            Position::Linear {
+                asset: 1,
+                quantity: self.quantity,
+                entry_price: self.entry,
+            },
+            option(
+                1,
+                kind,
+                self.strike,
+                self.contracts,
+                self.multiplier,
+                FX_ONE / 2,
+                Some(self.mark),
+            ),
         ]
     }
 
@@ -81,9 +149,21 @@ impl Small {
 fn check(engine: Money, num: i128, den: i128, up: bool, slack: i128) -> Result<(), TestCaseError> {
     let scaled = engine * den;
     if up {
-        prop_assert!(scaled >= num && scaled - num < slack * den, "charge {} vs exact {}/{}", engine, num, den);
+        prop_assert!(
+            scaled >= num && scaled - num < slack * den,
+            "charge {} vs exact {}/{}",
+            engine,
+            num,
+            den
+        );
     } else {
-        prop_assert!(scaled <= num && num - scaled < slack * den, "value {} vs exact {}/{}", engine, num, den);
+        prop_assert!(
+            scaled <= num && num - scaled < slack * den,
+            "value {} vs exact {}/{}",
+            engine,
+            num,
+            den
+        );
     }
     Ok(())
 }

@@ -5,7 +5,12 @@ use common::*;
 use tightrope_risk::*;
 
 fn flat_vol_single_name() -> Tier {
-    Tier { vol_down: 0, vol_up: 0, floor_share: 0, ..Tier::single_name() }
+    Tier {
+        vol_down: 0,
+        vol_up: 0,
+        floor_share: 0,
+        ..Tier::single_name()
+    }
 }
 
 #[test]
@@ -14,10 +19,14 @@ fn a_thousand_units_long_at_75_in_a_15_percent_tier_need_11250() {
     let assets = [usdc(), stock(fx(75, 1), 1, RulesRates::volatile())];
     let positions = [spot(1, 1_000, 0)];
     let mut b = Breakdown::default();
-    let q = quote_with_breakdown(&portfolio(&assets, &tiers, &positions), Model::Tims, &mut b).unwrap();
+    let q =
+        quote_with_breakdown(&portfolio(&assets, &tiers, &positions), Model::Tims, &mut b).unwrap();
     assert_eq!(q.maintenance_requirement, 11_250 * QUOTE);
     let class = b.maintenance.classes()[0];
-    assert_eq!((class.worst_point, class.shock, class.loss), (Some(0), -fx(15, 100), 11_250 * QUOTE));
+    assert_eq!(
+        (class.worst_point, class.shock, class.loss),
+        (Some(0), -fx(15, 100), 11_250 * QUOTE)
+    );
     // Initial scales the scenarios by 1.5: a −22.5% point.
     assert_eq!(q.initial_requirement, 16_875 * QUOTE);
 }
@@ -46,7 +55,7 @@ fn a_long_straddle_of_200_contracts_costs_at_least_200_x_100_x_0_375() {
 fn an_exact_hedge_nets_to_the_floor_within_a_class() {
     let tiers = [Tier::cash(), Tier::single_name()];
     let assets = [usdc(), stock(fx(75, 1), 1, RulesRates::volatile())];
-    let hedged = [spot(1, 1_000, 0), Position::Linear { asset: 1, quantity: -1_000, entry_price: fx(75, 1) }];
+    let hedged = [spot(1, 1_000, 0), perp(1, -1_000, fx(75, 1))];
     let q = quote(&portfolio(&assets, &tiers, &hedged), Model::Tims).unwrap();
     // No scenario loss; the 1% floor on 150,000 of gross notional remains.
     assert_eq!(q.maintenance_requirement, 1_500 * QUOTE);
@@ -54,14 +63,25 @@ fn an_exact_hedge_nets_to_the_floor_within_a_class() {
 
 #[test]
 fn product_groups_offset_the_configured_share_of_the_netting_benefit() {
-    let grouped = Tier { product_group: Some(7), floor_share: 0, ..Tier::single_name() };
+    let grouped = Tier {
+        product_group: Some(7),
+        floor_share: 0,
+        ..Tier::single_name()
+    };
     let tiers = [Tier::cash(), grouped];
-    let assets = [usdc(), stock(fx(100, 1), 1, RulesRates::volatile()), stock(fx(50, 1), 1, RulesRates::volatile())];
+    let assets = [
+        usdc(),
+        stock(fx(100, 1), 1, RulesRates::volatile()),
+        stock(fx(50, 1), 1, RulesRates::volatile()),
+    ];
     // Long 100 × 100 of one, short 200 × 50 of the other: each class alone loses 1,500 at its worst point.
-    let positions = [spot(1, 100, 0), Position::Linear { asset: 2, quantity: -200, entry_price: fx(50, 1) }];
+    let positions = [spot(1, 100, 0), perp(2, -200, fx(50, 1))];
     let requirement = |share| {
         let offsets = [GroupOffset { group: 7, share }];
-        let p = Portfolio { group_offsets: &offsets, ..portfolio(&assets, &tiers, &positions) };
+        let p = Portfolio {
+            group_offsets: &offsets,
+            ..portfolio(&assets, &tiers, &positions)
+        };
         let mut b = Breakdown::default();
         let q = quote_with_breakdown(&p, Model::Tims, &mut b).unwrap();
         let g = b.maintenance.groups()[0];
@@ -75,9 +95,19 @@ fn product_groups_offset_the_configured_share_of_the_netting_benefit() {
 
 #[test]
 fn the_margin_floor_takes_a_share_of_gross_notional() {
-    let tiers = [Tier::cash(), Tier { floor_share: fx(20, 100), ..Tier::single_name() }];
+    let tiers = [
+        Tier::cash(),
+        Tier {
+            floor_share: fx(20, 100),
+            ..Tier::single_name()
+        },
+    ];
     let assets = [usdc(), stock(fx(75, 1), 1, RulesRates::volatile())];
-    let q = quote(&portfolio(&assets, &tiers, &[spot(1, 1_000, 0)]), Model::Tims).unwrap();
+    let q = quote(
+        &portfolio(&assets, &tiers, &[spot(1, 1_000, 0)]),
+        Model::Tims,
+    )
+    .unwrap();
     assert_eq!(q.maintenance_requirement, 15_000 * QUOTE);
 }
 
@@ -97,12 +127,18 @@ fn options_at_and_after_expiry_are_worth_intrinsic() {
     };
     for now in [1_000, 5_000] {
         let positions = [Position::Option(call)];
-        let p = Portfolio { now, ..portfolio(&assets, &tiers, &positions) };
+        let p = Portfolio {
+            now,
+            ..portfolio(&assets, &tiers, &positions)
+        };
         assert_eq!(quote(&p, Model::Tims).unwrap().equity, 1_000 * QUOTE);
     }
     call.expiry = 1_000 + DAY; // a day of life left adds time value
     let positions = [Position::Option(call)];
-    let p = Portfolio { now: 1_000, ..portfolio(&assets, &tiers, &positions) };
+    let p = Portfolio {
+        now: 1_000,
+        ..portfolio(&assets, &tiers, &positions)
+    };
     assert!(quote(&p, Model::Tims).unwrap().equity > 1_000 * QUOTE);
 }
 
@@ -144,5 +180,8 @@ fn a_healthy_account_is_not_liquidatable() {
     let tiers = [Tier::cash(), Tier::single_name()];
     let (assets, positions) = leveraged_account(5_000);
     let p = portfolio(&assets, &tiers, &positions);
-    assert_eq!(liquidation_size(&p, Model::Rules, 0, 1, 0, 0), Err(RiskError::NotLiquidatable));
+    assert_eq!(
+        liquidation_size(&p, Model::Rules, 0, 1, 0, 0),
+        Err(RiskError::NotLiquidatable)
+    );
 }

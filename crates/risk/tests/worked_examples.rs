@@ -7,7 +7,11 @@ use tightrope_risk::*;
 const TIERS: [Tier; 2] = [Tier::cash(), Tier::single_name()];
 
 fn rates(initial_long: Fx, maintenance_long: Fx) -> RulesRates {
-    RulesRates { initial_long, maintenance_long, ..RulesRates::volatile() }
+    RulesRates {
+        initial_long,
+        maintenance_long,
+        ..RulesRates::volatile()
+    }
 }
 
 #[test]
@@ -34,7 +38,10 @@ fn buying_20000_at_50_percent_with_a_30_percent_house_maintenance_calls_below_14
     let p = portfolio(&assets, &TIERS, &positions);
     let q = quote(&p, Model::Rules).unwrap();
     assert_eq!((q.equity, q.initial_health), (10_000 * QUOTE, 0));
-    let lower = liquidation_prices(&p, Model::Rules, 1).unwrap().lower.unwrap();
+    let lower = liquidation_prices(&p, Model::Rules, 1)
+        .unwrap()
+        .lower
+        .unwrap();
     assert_is_boundary(&p, Model::Rules, 1, lower, true);
     assert_eq!(cents(200 * lower), 1_428_571);
 }
@@ -47,7 +54,10 @@ fn bought_at_50_with_60_percent_initial_and_25_percent_maintenance_triggers_at_2
     let q = quote(&p, Model::Rules).unwrap();
     assert_eq!(q.initial_requirement, 30_000 * QUOTE);
     assert_eq!(q.initial_health, 0);
-    let lower = liquidation_prices(&p, Model::Rules, 1).unwrap().lower.unwrap();
+    let lower = liquidation_prices(&p, Model::Rules, 1)
+        .unwrap()
+        .lower
+        .unwrap();
     assert_is_boundary(&p, Model::Rules, 1, lower, true);
     // P = P0·(1 − IM)/(1 − MM) = 50 × 0.4 / 0.75 = 26.666…
     assert_eq!(cents(lower), 2_667);
@@ -78,7 +88,10 @@ fn a_short_at_100_with_50_percent_initial_and_30_percent_maintenance_triggers_at
 
 #[test]
 fn fifty_shares_at_1_20_with_a_20_cent_house_add_on_may_borrow_50() {
-    let house = RulesRates { house_per_unit: fx(20, 100), ..RulesRates::cash() };
+    let house = RulesRates {
+        house_per_unit: fx(20, 100),
+        ..RulesRates::cash()
+    };
     let assets = [usdc(), stock(fx(120, 100), 1, house)];
     let positions = [spot(1, 50, 0)];
     let q = quote(&portfolio(&assets, &TIERS, &positions), Model::Rules).unwrap();
@@ -90,7 +103,15 @@ fn fifty_shares_at_1_20_with_a_20_cent_house_add_on_may_borrow_50() {
 
 fn short_option_charge(kind: OptionKind, strike: i128, mark: Fx) -> Money {
     let assets = [usdc(), stock(fx(52, 1), 1, RulesRates::volatile())];
-    let positions = [option(1, kind, fx(strike, 1), -5, 100, fx(30, 100), Some(mark))];
+    let positions = [option(
+        1,
+        kind,
+        fx(strike, 1),
+        -5,
+        100,
+        fx(30, 100),
+        Some(mark),
+    )];
     let p = portfolio(&assets, &TIERS, &positions);
     let mut b = Breakdown::default();
     let q = quote_with_breakdown(&p, Model::Rules, &mut b).unwrap();
@@ -104,26 +125,46 @@ fn short_option_charge(kind: OptionKind, strike: i128, mark: Fx) -> Money {
 #[test]
 fn a_naked_short_call_charges_the_20_percent_leg_5700_over_the_10_percent_floor_4600() {
     // 5 × 100 calls, premium 4, underlying 52, strike 55: 2,000 + 5,200 − 1,500 = 5,700 vs 2,000 + 2,600 = 4,600.
-    assert_eq!(short_option_charge(OptionKind::Call, 55, fx(4, 1)), 5_700 * QUOTE);
+    assert_eq!(
+        short_option_charge(OptionKind::Call, 55, fx(4, 1)),
+        5_700 * QUOTE
+    );
 }
 
 #[test]
 fn a_far_out_of_the_money_short_call_is_held_at_the_floor() {
     // Strike 80: 5,200 − 14,000 is below the floor 2,600; premium 0.10 × 500 = 50.
-    assert_eq!(short_option_charge(OptionKind::Call, 80, fx(1, 10)), 2_650 * QUOTE);
+    assert_eq!(
+        short_option_charge(OptionKind::Call, 80, fx(1, 10)),
+        2_650 * QUOTE
+    );
 }
 
 #[test]
 fn a_short_put_floors_on_the_strike_value() {
     // Strike 50, premium 2: 1,000 + max(5,200 − 1,000, 10% × 25,000) = 5,200; strike 30: floor 1,500 binds.
-    assert_eq!(short_option_charge(OptionKind::Put, 50, fx(2, 1)), 5_200 * QUOTE);
-    assert_eq!(short_option_charge(OptionKind::Put, 30, fx(1, 100)), (5 + 1_500) * QUOTE);
+    assert_eq!(
+        short_option_charge(OptionKind::Put, 50, fx(2, 1)),
+        5_200 * QUOTE
+    );
+    assert_eq!(
+        short_option_charge(OptionKind::Put, 30, fx(1, 100)),
+        (5 + 1_500) * QUOTE
+    );
 }
 
 #[test]
 fn long_options_are_paid_in_full_and_carry_no_collateral_value() {
     let assets = [usdc(), stock(fx(52, 1), 1, RulesRates::volatile())];
-    let positions = [option(1, OptionKind::Call, fx(50, 1), 5, 100, fx(30, 100), Some(fx(4, 1)))];
+    let positions = [option(
+        1,
+        OptionKind::Call,
+        fx(50, 1),
+        5,
+        100,
+        fx(30, 100),
+        Some(fx(4, 1)),
+    )];
     let q = quote(&portfolio(&assets, &TIERS, &positions), Model::Rules).unwrap();
     assert_eq!((q.equity, q.maintenance_requirement), (0, 0));
     let tims = quote(&portfolio(&assets, &TIERS, &positions), Model::Tims).unwrap();

@@ -10,12 +10,18 @@ use std::time::Instant;
 const DAY: i64 = 86_400;
 
 fn assets() -> Vec<Asset> {
-    let usdc = Asset { decimals: 6, price: FX_ONE, conf: 0, stable_price: FX_ONE, tier: 0, rules: RulesRates::cash() };
-    let mut assets = vec![usdc];
+    let mut assets = vec![Asset::quote(0)];
     for (i, price) in [150i128, 60_000, 3_000, 1].iter().enumerate() {
         let price = price * FX_ONE;
         let rules = RulesRates::volatile();
-        assets.push(Asset { decimals: 9, price, conf: price / 1_000, stable_price: price, tier: 1 + (i % 2) as u8, rules });
+        assets.push(Asset {
+            decimals: 9,
+            price,
+            conf: price / 1_000,
+            stable_price: price,
+            tier: 1 + (i % 2) as u8,
+            rules,
+        });
     }
     assets
 }
@@ -24,14 +30,18 @@ fn assets() -> Vec<Asset> {
 fn position(i: usize, options_only: bool, assets: &[Asset]) -> Position {
     let asset = 1 + (i % 4) as u8;
     let price: Fx = assets[asset as usize].price;
-    let kind = if options_only { 3 * (i / 4 % 2) } else { i / 4 % 4 };
+    let kind = if options_only {
+        3 * (i / 4 % 2)
+    } else {
+        i / 4 % 4
+    };
     let option = |kind, strike_percent: i128| {
         Position::Option(OptionPosition {
             asset,
             kind,
             strike: price * strike_percent / 100,
             expiry: (7 + 30 * i as i64) * DAY,
-            contracts: if i % 3 == 0 { -10 } else { 10 },
+            contracts: if i.is_multiple_of(3) { -10 } else { 10 },
             multiplier: 1_000_000_000,
             vol: FX_ONE * 7 / 10,
             mark: None,
@@ -39,8 +49,16 @@ fn position(i: usize, options_only: bool, assets: &[Asset]) -> Position {
     };
     match kind {
         0 => option(OptionKind::Call, 90 + 5 * (i as i128 % 5)),
-        1 => Position::Spot { asset, deposit: 50_000_000_000, borrow: 0 },
-        2 => Position::Linear { asset, quantity: -20_000_000_000, entry_price: price },
+        1 => Position::Spot {
+            asset,
+            deposit: 50_000_000_000,
+            borrow: 0,
+        },
+        2 => Position::Linear {
+            asset,
+            quantity: -20_000_000_000,
+            entry_price: price,
+        },
         _ => option(OptionKind::Put, 80 + 5 * (i as i128 % 5)),
     }
 }
@@ -59,15 +77,37 @@ fn nanoseconds_per<T>(iterations: u32, mut evaluate: impl FnMut() -> T) -> u128 
 
 pub fn run(iterations: u32) -> String {
     let assets = assets();
-    let tiers = [Tier::cash(), Tier::single_name(), Tier { product_group: Some(0), ..Tier::broad_index() }];
-    let offsets = [GroupOffset { group: 0, share: FX_ONE / 2 }];
+    let tiers = [
+        Tier::cash(),
+        Tier::single_name(),
+        Tier {
+            product_group: Some(0),
+            ..Tier::broad_index()
+        },
+    ];
+    let offsets = [GroupOffset {
+        group: 0,
+        share: FX_ONE / 2,
+    }];
     let mut lines = vec![format!(
         "tightrope-risk bench: {iterations} evaluations per figure; a quote computes both levels, health only maintenance"
     )];
     for (count, options_only) in [(1, false), (4, false), (16, false), (16, true)] {
-        let positions: Vec<Position> = (0..count).map(|i| position(i, options_only, &assets)).collect();
-        let options = positions.iter().filter(|p| matches!(p, Position::Option(_))).count();
-        let p = Portfolio { assets: &assets, tiers: &tiers, group_offsets: &offsets, positions: &positions, now: 0, conf_multiplier: 2 * FX_ONE };
+        let positions: Vec<Position> = (0..count)
+            .map(|i| position(i, options_only, &assets))
+            .collect();
+        let options = positions
+            .iter()
+            .filter(|p| matches!(p, Position::Option(_)))
+            .count();
+        let p = Portfolio {
+            assets: &assets,
+            tiers: &tiers,
+            group_offsets: &offsets,
+            positions: &positions,
+            now: 0,
+            conf_multiplier: 2 * FX_ONE,
+        };
         for model in [Model::Rules, Model::Tims] {
             if let Err(e) = quote(&p, model) {
                 lines.push(format!("{model:?}: {e}"));

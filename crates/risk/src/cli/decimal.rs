@@ -17,9 +17,15 @@ pub fn parse(text: &str, scale: u32) -> Result<i128, String> {
         return Err(error());
     }
     let mut value: i128 = 0;
-    let padded = fraction.bytes().chain(std::iter::repeat(b'0')).take(scale as usize);
+    let padded = fraction
+        .bytes()
+        .chain(std::iter::repeat(b'0'))
+        .take(scale as usize);
     for b in whole.bytes().chain(padded) {
-        value = value.checked_mul(10).and_then(|v| v.checked_add((b - b'0') as i128)).ok_or_else(error)?;
+        value = value
+            .checked_mul(10)
+            .and_then(|v| v.checked_add((b - b'0') as i128))
+            .ok_or_else(error)?;
     }
     Ok(if negative { -value } else { value })
 }

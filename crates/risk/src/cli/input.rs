@@ -5,6 +5,7 @@
 use super::decimal::parse;
 use crate::fixed::{Fx, FX_DECIMALS, FX_ONE};
 use crate::model::*;
+use crate::owned::OwnedPortfolio;
 use serde::Deserialize;
 
 #[derive(Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,9 +90,17 @@ pub enum KindName {
 #[derive(Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum PositionInput {
-    Spot { asset: String, deposit: Option<String>, borrow: Option<String> },
+    Spot {
+        asset: String,
+        deposit: Option<String>,
+        borrow: Option<String>,
+    },
     #[serde(alias = "future")]
-    Perp { asset: String, quantity: String, entry_price: String },
+    Perp {
+        asset: String,
+        quantity: String,
+        entry_price: String,
+    },
     Option {
         asset: String,
         kind: KindName,
@@ -109,26 +118,14 @@ pub enum PositionInput {
 /// A parsed account: owned inputs plus the names the JSON used for assets and groups.
 pub struct Account {
     pub model: Model,
-    pub now: i64,
-    pub conf_multiplier: Fx,
-    pub tiers: Vec<Tier>,
-    pub offsets: Vec<GroupOffset>,
-    pub assets: Vec<Asset>,
-    pub positions: Vec<Position>,
+    pub inputs: OwnedPortfolio,
     pub symbols: Vec<String>,
     pub groups: Vec<String>,
 }
 
 impl Account {
     pub fn portfolio(&self) -> Portfolio<'_> {
-        Portfolio {
-            assets: &self.assets,
-            tiers: &self.tiers,
-            group_offsets: &self.offsets,
-            positions: &self.positions,
-            now: self.now,
-            conf_multiplier: self.conf_multiplier,
-        }
+        self.inputs.portfolio()
     }
 
     pub fn asset_index(&self, symbol: &str) -> Result<u8, String> {
@@ -137,7 +134,11 @@ impl Account {
 }
 
 fn index_of(names: &[String], name: &str, what: &str) -> Result<u8, String> {
-    names.iter().position(|n| n == name).map(|i| i as u8).ok_or_else(|| format!("unknown {what} `{name}`"))
+    names
+        .iter()
+        .position(|n| n == name)
+        .map(|i| i as u8)
+        .ok_or_else(|| format!("unknown {what} `{name}`"))
 }
 
 fn fx(text: &str) -> Result<Fx, String> {
@@ -174,7 +175,11 @@ fn tier(t: &TierInput, groups: &[String]) -> Result<Tier, String> {
         initial_multiplier: fx_or(&t.initial_multiplier, base.initial_multiplier)?,
         per_contract_min: fx_or(&t.per_contract_min, base.per_contract_min)?,
         floor_share: fx_or(&t.floor_share, base.floor_share)?,
-        product_group: t.product_group.as_deref().map(|g| index_of(groups, g, "product group")).transpose()?,
+        product_group: t
+            .product_group
+            .as_deref()
+            .map(|g| index_of(groups, g, "product group"))
+            .transpose()?,
     })
 }
 
@@ -198,33 +203,73 @@ fn rules(r: &RulesInput) -> Result<RulesRates, String> {
 }
 
 fn position(p: &PositionInput, account: &Account) -> Result<Position, String> {
-    let decimals = |asset: u8| account.assets[asset as usize].decimals;
+    let decimals = |asset: u8| account.inputs.assets[asset as usize].decimals;
     Ok(match p {
-        PositionInput::Spot { asset, deposit, borrow } => {
+        PositionInput::Spot {
+            asset,
+            deposit,
+            borrow,
+        } => {
             let asset = account.asset_index(asset)?;
             let amount = |text: &Option<String>| -> Result<u64, String> {
-                narrow(text.as_deref().map_or(Ok(0), |t| native(t, decimals(asset)))?, "spot amount")
+                narrow(
+                    text.as_deref()
+                        .map_or(Ok(0), |t| native(t, decimals(asset)))?,
+                    "spot amount",
+                )
             };
-            Position::Spot { asset, deposit: amount(deposit)?, borrow: amount(borrow)? }
+            Position::Spot {
+                asset,
+                deposit: amount(deposit)?,
+                borrow: amount(borrow)?,
+            }
         }
-        PositionInput::Perp { asset, quantity, entry_price } => {
+        PositionInput::Perp {
+            asset,
+            quantity,
+            entry_price,
+        } => {
             let asset = account.asset_index(asset)?;
             let quantity = narrow(native(quantity, decimals(asset))?, "quantity")?;
-            Position::Linear { asset, quantity, entry_price: fx(entry_price)? }
+            Position::Linear {
+                asset,
+                quantity,
+                entry_price: fx(entry_price)?,
+            }
         }
-        PositionInput::Option { asset, kind, strike, expiry_seconds, expiry_days, contracts, multiplier, vol, mark } => {
+        PositionInput::Option {
+            asset,
+            kind,
+            strike,
+            expiry_seconds,
+            expiry_days,
+            contracts,
+            multiplier,
+            vol,
+            mark,
+        } => {
             let asset = account.asset_index(asset)?;
             let expiry = match (expiry_seconds, expiry_days) {
                 (Some(seconds), None) => *seconds,
                 (None, Some(days)) => {
                     // Days × 86,400 must land on a whole second: parse at 0 decimals after scaling.
-                    let seconds = parse(days, 5)?.checked_mul(86_400).ok_or("expiry out of range")?;
+                    let seconds = parse(days, 5)?
+                        .checked_mul(86_400)
+                        .ok_or("expiry out of range")?;
                     if seconds % 100_000 != 0 {
-                        return Err(format!("expiry_days `{days}` is not a whole number of seconds"));
+                        return Err(format!(
+                            "expiry_days `{days}` is not a whole number of seconds"
+                        ));
                     }
-                    narrow::<i64>(seconds / 100_000, "expiry")?.checked_add(account.now).ok_or("expiry out of range")?
+                    narrow::<i64>(seconds / 100_000, "expiry")?
+                        .checked_add(account.inputs.now)
+                        .ok_or("expiry out of range")?
                 }
-                _ => return Err("an option needs exactly one of expiry_seconds and expiry_days".into()),
+                _ => {
+                    return Err(
+                        "an option needs exactly one of expiry_seconds and expiry_days".into(),
+                    )
+                }
             };
             Position::Option(OptionPosition {
                 asset,
@@ -245,30 +290,44 @@ fn position(p: &PositionInput, account: &Account) -> Result<Position, String> {
 
 pub fn parse_account(json: &str) -> Result<Account, String> {
     let input: Input = serde_json::from_str(json).map_err(|e| format!("invalid input: {e}"))?;
-    let groups: Vec<String> = input.product_groups.iter().map(|g| g.name.clone()).collect();
+    let groups: Vec<String> = input
+        .product_groups
+        .iter()
+        .map(|g| g.name.clone())
+        .collect();
     let tier_names: Vec<String> = input.tiers.iter().map(|t| t.name.clone()).collect();
     let mut account = Account {
         model: match input.model {
             ModelName::Rules => Model::Rules,
             ModelName::Tims => Model::Tims,
         },
-        now: input.now,
-        conf_multiplier: fx_or(&input.conf_multiplier, FX_ONE)?,
-        tiers: input.tiers.iter().map(|t| tier(t, &groups)).collect::<Result<_, _>>()?,
-        offsets: input
-            .product_groups
-            .iter()
-            .enumerate()
-            .map(|(i, g)| Ok(GroupOffset { group: i as u8, share: fx(&g.offset)? }))
-            .collect::<Result<_, String>>()?,
-        assets: Vec::new(),
-        positions: Vec::new(),
+        inputs: OwnedPortfolio {
+            now: input.now,
+            conf_multiplier: fx_or(&input.conf_multiplier, FX_ONE)?,
+            tiers: input
+                .tiers
+                .iter()
+                .map(|t| tier(t, &groups))
+                .collect::<Result<_, _>>()?,
+            group_offsets: input
+                .product_groups
+                .iter()
+                .enumerate()
+                .map(|(i, g)| {
+                    Ok(GroupOffset {
+                        group: i as u8,
+                        share: fx(&g.offset)?,
+                    })
+                })
+                .collect::<Result<_, String>>()?,
+            ..OwnedPortfolio::default()
+        },
         symbols: input.assets.iter().map(|a| a.symbol.clone()).collect(),
         groups,
     };
     for a in &input.assets {
         let price = fx(&a.price)?;
-        account.assets.push(Asset {
+        account.inputs.assets.push(Asset {
             decimals: a.decimals,
             price,
             conf: fx_or(&a.conf, 0)?,
@@ -279,7 +338,7 @@ pub fn parse_account(json: &str) -> Result<Account, String> {
     }
     for p in &input.positions {
         let parsed = position(p, &account)?;
-        account.positions.push(parsed);
+        account.inputs.positions.push(parsed);
     }
     Ok(account)
 }

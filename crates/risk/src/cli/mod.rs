@@ -41,41 +41,66 @@ fn pretty(value: &serde_json::Value) -> String {
 pub fn quote_value(json: &str) -> Result<serde_json::Value, String> {
     let account = parse_account(json)?;
     let mut breakdown = Box::<Breakdown>::default();
-    let q = quote_with_breakdown(&account.portfolio(), account.model, &mut breakdown).map_err(|e| e.to_string())?;
+    let q = quote_with_breakdown(&account.portfolio(), account.model, &mut breakdown)
+        .map_err(|e| e.to_string())?;
     Ok(output::quote_json(&account, &q, &breakdown))
 }
 
 fn liquidation_price(account: &Account, args: &[String]) -> Result<String, String> {
     let asset = account.asset_index(flag(args, "--asset")?)?;
-    let prices = liquidation_prices(&account.portfolio(), account.model, asset).map_err(|e| e.to_string())?;
-    Ok(pretty(&output::liquidation_price_json(account, asset, &prices)))
+    let prices = liquidation_prices(&account.portfolio(), account.model, asset)
+        .map_err(|e| e.to_string())?;
+    Ok(pretty(&output::liquidation_price_json(
+        account, asset, &prices,
+    )))
 }
 
 fn liquidation_size_command(account: &Account, args: &[String]) -> Result<String, String> {
     let liability = account.asset_index(flag(args, "--liability")?)?;
     let collateral = account.asset_index(flag(args, "--collateral")?)?;
     let discount = decimal::parse(flag(args, "--discount")?, crate::fixed::FX_DECIMALS)?;
-    let target = decimal::parse(optional_flag(args, "--target").unwrap_or("0"), crate::fixed::MONEY_DECIMALS)?;
-    let size = liquidation_size(&account.portfolio(), account.model, liability, collateral, discount, target)
-        .map_err(|e| e.to_string())?;
-    Ok(pretty(&output::liquidation_size_json(account, liability, collateral, &size)))
+    let target = decimal::parse(
+        optional_flag(args, "--target").unwrap_or("0"),
+        crate::fixed::MONEY_DECIMALS,
+    )?;
+    let size = liquidation_size(
+        &account.portfolio(),
+        account.model,
+        liability,
+        collateral,
+        discount,
+        target,
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(pretty(&output::liquidation_size_json(
+        account, liability, collateral, &size,
+    )))
 }
 
 /// Runs one command; `stdin` is read only by the commands that take a portfolio.
-pub fn run(args: &[String], stdin: impl FnOnce() -> Result<String, String>) -> Result<String, String> {
+pub fn run(
+    args: &[String],
+    stdin: impl FnOnce() -> Result<String, String>,
+) -> Result<String, String> {
     match args.first().map(String::as_str) {
         Some("quote") => Ok(pretty(&quote_value(&stdin()?)?)),
         Some("liquidation-price") => liquidation_price(&parse_account(&stdin()?)?, args),
         Some("liquidation-size") => liquidation_size_command(&parse_account(&stdin()?)?, args),
         Some("vectors") => {
-            let count = flag(args, "--count")?.parse().map_err(|e| format!("--count: {e}"))?;
-            let seed = flag(args, "--seed")?.parse().map_err(|e| format!("--seed: {e}"))?;
+            let count = flag(args, "--count")?
+                .parse()
+                .map_err(|e| format!("--count: {e}"))?;
+            let seed = flag(args, "--seed")?
+                .parse()
+                .map_err(|e| format!("--seed: {e}"))?;
             let file = vectors::generate(count, seed)?;
             std::fs::write(flag(args, "--out")?, pretty(&file)).map_err(|e| e.to_string())?;
             Ok(format!("wrote {count} vectors"))
         }
         Some("bench") => {
-            let iterations = optional_flag(args, "--iterations").map_or(Ok(20_000), str::parse::<u32>).map_err(|e| e.to_string())?;
+            let iterations = optional_flag(args, "--iterations")
+                .map_or(Ok(20_000), str::parse::<u32>)
+                .map_err(|e| e.to_string())?;
             Ok(bench::run(iterations))
         }
         _ => Err(USAGE.to_string()),

@@ -73,7 +73,7 @@ pub fn quote_json(account: &Account, q: &Quote, b: &Breakdown) -> Value {
     let positions: Vec<Value> = b
         .positions()
         .iter()
-        .zip(&account.positions)
+        .zip(&account.inputs.positions)
         .map(|(line, p)| {
             json!({
                 "type": position_type(p),
@@ -107,15 +107,25 @@ pub fn liquidation_price_json(account: &Account, asset: u8, l: &LiquidationPrice
     json!({
         "model": model_name(account.model),
         "asset": account.symbols[asset as usize],
-        "price": fixed(account.assets[asset as usize].price),
+        "price": fixed(account.inputs.assets[asset as usize].price),
         "maintenance_health": money(l.health),
         "lower": l.lower.map(fixed),
         "upper": l.upper.map(fixed),
     })
 }
 
-pub fn liquidation_size_json(account: &Account, liability: u8, collateral: u8, s: &LiquidationSize) -> Value {
-    let units = |asset: u8, native: u64| format(native as i128, account.assets[asset as usize].decimals as u32);
+pub fn liquidation_size_json(
+    account: &Account,
+    liability: u8,
+    collateral: u8,
+    s: &LiquidationSize,
+) -> Value {
+    let units = |asset: u8, native: u64| {
+        format(
+            native as i128,
+            account.inputs.assets[asset as usize].decimals as u32,
+        )
+    };
     json!({
         "model": model_name(account.model),
         "liability": account.symbols[liability as usize],

@@ -78,7 +78,11 @@ fn units(rng: &mut Rng, low: i128, high: i128, decimals: u32) -> Value {
 fn option(rng: &mut Rng, symbol: &str, price: i128, decimals: u32, now: i64) -> Value {
     // 0.1 to 1 whole unit per contract, or 1 to 10 for whole-unit assets.
     let tenths = rng.range(1, 10);
-    let multiplier = if decimals == 0 { tenths } else { 10i128.pow(decimals) * tenths / 10 };
+    let multiplier = if decimals == 0 {
+        tenths
+    } else {
+        10i128.pow(decimals) * tenths / 10
+    };
     let mut o = json!({
         "type": "option",
         "asset": symbol,
@@ -103,21 +107,30 @@ fn account(rng: &mut Rng, index: usize) -> Value {
     let now = rng.range(1_700_000_000, 1_800_000_000) as i64;
     let symbols = ["SOL", "BTC", "ETH", "JUP"];
     let count = rng.range(1, 3) as usize;
-    let mut assets = vec![json!({ "symbol": "USDC", "decimals": 6, "price": "1", "tier": "cash", "rules": { "preset": "cash" } })];
+    let mut assets = vec![
+        json!({ "symbol": "USDC", "decimals": 6, "price": "1", "tier": "cash", "rules": { "preset": "cash" } }),
+    ];
     assets.extend(symbols[..count].iter().map(|s| asset(rng, s)));
-    let mut positions = vec![json!({ "type": "spot", "asset": "USDC", "deposit": units(rng, 0, 50_000, 6),
-                                     "borrow": units(rng, 0, 20_000, 6) })];
+    let mut positions = vec![
+        json!({ "type": "spot", "asset": "USDC", "deposit": units(rng, 0, 50_000, 6),
+                                     "borrow": units(rng, 0, 20_000, 6) }),
+    ];
     for (i, symbol) in symbols[..count].iter().enumerate() {
         let decimals = assets[i + 1]["decimals"].as_u64().unwrap_or(6) as u32;
-        let price = super::decimal::parse(assets[i + 1]["price"].as_str().unwrap_or("1"), 4).unwrap_or(10_000);
+        let price = super::decimal::parse(assets[i + 1]["price"].as_str().unwrap_or("1"), 4)
+            .unwrap_or(10_000);
         if rng.chance(70) {
-            positions.push(json!({ "type": "spot", "asset": symbol, "deposit": units(rng, 0, 100, decimals),
-                                   "borrow": units(rng, 0, 20, decimals) }));
+            positions.push(
+                json!({ "type": "spot", "asset": symbol, "deposit": units(rng, 0, 100, decimals),
+                                   "borrow": units(rng, 0, 20, decimals) }),
+            );
         }
         if rng.chance(60) {
             let quantity = units(rng, -50, 50, decimals);
-            positions.push(json!({ "type": "perp", "asset": symbol, "quantity": quantity,
-                                   "entry_price": dec(price * rng.range(80, 120) / 100, 4) }));
+            positions.push(
+                json!({ "type": "perp", "asset": symbol, "quantity": quantity,
+                                   "entry_price": dec(price * rng.range(80, 120) / 100, 4) }),
+            );
         }
         // At least one option per account.
         for _ in 0..rng.range(if i == 0 { 1 } else { 0 }, 3) {
@@ -125,7 +138,7 @@ fn account(rng: &mut Rng, index: usize) -> Value {
         }
     }
     json!({
-        "model": if index % 2 == 0 { "rules" } else { "tims" },
+        "model": if index.is_multiple_of(2) { "rules" } else { "tims" },
         "now": now,
         "conf_multiplier": rng.pick(&["0", "1", "2", "2.5"]),
         "tiers": tiers(rng),

@@ -6,7 +6,11 @@ pub mod sizing;
 
 /// Largest-step bisection between a point where `ok` holds and one where it fails (either order), returning the
 /// point adjacent to the boundary on the `ok` side. `ok` must hold at `good` and fail at `bad`.
-pub(crate) fn bisect<E>(mut good: i128, mut bad: i128, mut ok: impl FnMut(i128) -> Result<bool, E>) -> Result<i128, E> {
+pub(crate) fn bisect<E>(
+    mut good: i128,
+    mut bad: i128,
+    mut ok: impl FnMut(i128) -> Result<bool, E>,
+) -> Result<i128, E> {
     while (good - bad).abs() > 1 {
         let mid = good.min(bad) + (good - bad).abs() / 2;
         if ok(mid)? {

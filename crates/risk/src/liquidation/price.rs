@@ -21,10 +21,18 @@ pub struct LiquidationPrices {
 }
 
 /// Walks from the current price by halving (or doubling) until health turns negative, then bisects to the unit.
-fn trigger(health_at: &mut impl FnMut(Fx) -> Result<Money>, start: Fx, downward: bool) -> Result<Option<Fx>> {
+fn trigger(
+    health_at: &mut impl FnMut(Fx) -> Result<Money>,
+    start: Fx,
+    downward: bool,
+) -> Result<Option<Fx>> {
     let mut healthy = start;
     loop {
-        let probe = if downward { (healthy / 2).max(1) } else { healthy.saturating_mul(2).min(MAX_PRICE) };
+        let probe = if downward {
+            (healthy / 2).max(1)
+        } else {
+            healthy.saturating_mul(2).min(MAX_PRICE)
+        };
         if probe == healthy {
             return Ok(None);
         }
@@ -45,14 +53,28 @@ pub fn liquidation_prices(p: &Portfolio, model: Model, asset: u8) -> Result<Liqu
     assets[..p.assets.len()].copy_from_slice(p.assets);
     let mut health_at = |price: Fx| {
         assets[index].price = price;
-        maintenance_health(&Portfolio { assets: &assets[..p.assets.len()], ..*p }, model)
+        maintenance_health(
+            &Portfolio {
+                assets: &assets[..p.assets.len()],
+                ..*p
+            },
+            model,
+        )
     };
     let current = p.assets[index].price;
     let health = health_at(current)?;
     if health < 0 {
-        return Ok(LiquidationPrices { health, lower: None, upper: None });
+        return Ok(LiquidationPrices {
+            health,
+            lower: None,
+            upper: None,
+        });
     }
     let lower = trigger(&mut health_at, current, true)?;
     let upper = trigger(&mut health_at, current, false)?;
-    Ok(LiquidationPrices { health, lower, upper })
+    Ok(LiquidationPrices {
+        health,
+        lower,
+        upper,
+    })
 }

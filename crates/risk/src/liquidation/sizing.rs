@@ -22,13 +22,24 @@ pub struct LiquidationSize {
 
 /// Index of the spot balance of `asset`, if any.
 fn spot_of(p: &Portfolio, asset: u8) -> Option<usize> {
-    p.positions.iter().position(|q| matches!(q, Position::Spot { asset: a, .. } if *a == asset))
+    p.positions
+        .iter()
+        .position(|q| matches!(q, Position::Spot { asset: a, .. } if *a == asset))
 }
 
 /// Collateral units seized for `repay` liability units: the repaid value at oracle prices, bought at the collateral
 /// price less the discount. The discounted price rounds down and the units up: both cost the account.
-fn seize_for(p: &Portfolio, liability: u8, collateral: u8, discount: Fx, repay: i128) -> Result<i128> {
-    let (l, c) = (&p.assets[liability as usize], &p.assets[collateral as usize]);
+fn seize_for(
+    p: &Portfolio,
+    liability: u8,
+    collateral: u8,
+    discount: Fx,
+    repay: i128,
+) -> Result<i128> {
+    let (l, c) = (
+        &p.assets[liability as usize],
+        &p.assets[collateral as usize],
+    );
     let discounted = mul_fx(c.price, FX_ONE - discount, Rounding::Down)?;
     let numerator = mul(repay, pow10(c.decimals as u32)?)?;
     let denominator = mul(discounted, pow10(l.decimals as u32)?)?;
@@ -56,14 +67,20 @@ pub fn liquidation_size(
         _ => return Err(RiskError::NothingToLiquidate),
     };
     let (debt, held) = match (p.positions[li], p.positions[ci]) {
-        (Position::Spot { borrow, .. }, Position::Spot { deposit, .. }) if borrow > 0 && deposit > 0 => {
+        (Position::Spot { borrow, .. }, Position::Spot { deposit, .. })
+            if borrow > 0 && deposit > 0 =>
+        {
             (borrow as i128, deposit as i128)
         }
         _ => return Err(RiskError::NothingToLiquidate),
     };
     let seize = |repay| seize_for(p, liability, collateral, discount, repay);
     // Cap by the collateral: the largest repay whose seizure the deposit covers (seizure grows with repay).
-    let cap = if seize(debt)? <= held { debt } else { bisect(0, debt, |r| Ok(seize(r)? <= held))? };
+    let cap = if seize(debt)? <= held {
+        debt
+    } else {
+        bisect(0, debt, |r| Ok(seize(r)? <= held))?
+    };
 
     let mut positions = [p.positions[0]; MAX_POSITIONS];
     positions[..p.positions.len()].copy_from_slice(p.positions);
@@ -76,7 +93,13 @@ pub fn liquidation_size(
         if let Position::Spot { deposit, .. } = &mut positions[ci] {
             *deposit -= seized as u64;
         }
-        maintenance_health(&Portfolio { positions: &positions[..p.positions.len()], ..*p }, model)
+        maintenance_health(
+            &Portfolio {
+                positions: &positions[..p.positions.len()],
+                ..*p
+            },
+            model,
+        )
     };
     let repay = if health_after(cap)? <= target_health {
         cap
@@ -85,5 +108,10 @@ pub fn liquidation_size(
     } else {
         bisect(0, cap, |r| Ok(health_after(r)? <= target_health))?
     };
-    Ok(LiquidationSize { repay: repay as u64, seize: seize(repay)? as u64, health_before, health_after: health_after(repay)? })
+    Ok(LiquidationSize {
+        repay: repay as u64,
+        seize: seize(repay)? as u64,
+        health_before,
+        health_after: health_after(repay)?,
+    })
 }

@@ -47,15 +47,33 @@ pub struct Pricer {
 impl Pricer {
     /// `strike` in `[1, MAX_PRICE]`, `vol` in `[0, 10]`, `seconds` ≤ 100 years (non-positive: expired).
     pub fn new(kind: OptionKind, strike: Fx, vol: Fx, seconds: i64) -> Self {
-        let unpriced = Pricer { kind, strike, ln_strike_q62: ln_q62(strike as u128), vol_sqrt_time: 0, inverse_vol_sqrt_time: 0 };
+        let unpriced = Pricer {
+            kind,
+            strike,
+            ln_strike_q62: ln_q62(strike as u128),
+            vol_sqrt_time: 0,
+            inverse_vol_sqrt_time: 0,
+        };
         unpriced.with_vol(vol, seconds)
     }
 
     /// The same line at another volatility (the strike's logarithm is reused).
     pub fn with_vol(&self, vol: Fx, seconds: i64) -> Self {
-        let vol_sqrt_time = if seconds > 0 { vol_sqrt_time_q48(vol, seconds) } else { 0 };
-        let inverse_vol_sqrt_time = if vol_sqrt_time > 0 { (1 << (2 * Q48)) / vol_sqrt_time } else { 0 };
-        Pricer { vol_sqrt_time, inverse_vol_sqrt_time, ..*self }
+        let vol_sqrt_time = if seconds > 0 {
+            vol_sqrt_time_q48(vol, seconds)
+        } else {
+            0
+        };
+        let inverse_vol_sqrt_time = if vol_sqrt_time > 0 {
+            (1 << (2 * Q48)) / vol_sqrt_time
+        } else {
+            0
+        };
+        Pricer {
+            vol_sqrt_time,
+            inverse_vol_sqrt_time,
+            ..*self
+        }
     }
 
     /// Value per unit at `spot` (Fx, in `[0, 2·MAX_PRICE]`) whose `ln_q62` the caller already has (any value
@@ -121,7 +139,10 @@ mod tests {
         for strike in [80, 95, 100, 105, 130] {
             let c = Pricer::new(OptionKind::Call, fx(strike), FX_ONE / 2, 30 * DAY).value(fx(100));
             let p = Pricer::new(OptionKind::Put, fx(strike), FX_ONE / 2, 30 * DAY).value(fx(100));
-            assert!((c - p - (fx(100) - fx(strike))).abs() <= 10, "K={strike}: {c} {p}");
+            assert!(
+                (c - p - (fx(100) - fx(strike))).abs() <= 10,
+                "K={strike}: {c} {p}"
+            );
         }
     }
 

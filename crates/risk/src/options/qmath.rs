@@ -82,10 +82,18 @@ const CDF_SATURATION_Q48: i128 = 9 << Q48;
 pub fn ln_q62(n: u128) -> i128 {
     debug_assert!(n > 0);
     let top = 127 - n.leading_zeros() as i128; // floor(log2 n)
-    // Mantissa in [1, 2) as Q62; truncating very large n keeps 63 significant bits.
-    let m = if top >= Q62 as i128 { (n >> (top - Q62 as i128)) as i128 } else { (n << (Q62 as i128 - top)) as i128 };
+                                               // Mantissa in [1, 2) as Q62; truncating very large n keeps 63 significant bits.
+    let m = if top >= Q62 as i128 {
+        (n >> (top - Q62 as i128)) as i128
+    } else {
+        (n << (Q62 as i128 - top)) as i128
+    };
     // Centre on [1/√2, √2): z = (m − c)/(m + c) with c = 1, or c = 2 (meaning m/2) when m > √2.
-    let (centre, exponent) = if m > SQRT2_Q62 { (2 * Q62_ONE, top + 1) } else { (Q62_ONE, top) };
+    let (centre, exponent) = if m > SQRT2_Q62 {
+        (2 * Q62_ONE, top + 1)
+    } else {
+        (Q62_ONE, top)
+    };
     let z = (((m - centre) << Q62) / (m + centre)) as i64; // |z| ≤ 0.1716
     let w = mul_shift(z, z, Q62);
     // ln m = 2z·Σ w^k/(2k+1), k = 0..=11: remainder below 6e-21. 64-bit Horner with widening multiplies.
@@ -164,7 +172,8 @@ pub fn normal_cdf_q48(x: i128) -> i128 {
         if a < HART_CUT_Q48 {
             let a = a as i64;
             // Q48 × Q40 / Q40 = Q48; both factors are positive, so the unsigned division truncates like the signed.
-            ((gauss as u128 * horner_q40(&HART_P, a) as u128) / horner_q40(&HART_Q, a) as u128) as i128
+            ((gauss as u128 * horner_q40(&HART_P, a) as u128) / horner_q40(&HART_Q, a) as u128)
+                as i128
         } else {
             // Continued fraction a + 1/(a + 2/(a + 3/(a + 4/(a + 0.65)))) for the far tail.
             let mut s = a + CF_TAIL_Q48;

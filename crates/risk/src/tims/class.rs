@@ -44,7 +44,11 @@ struct Grid {
 fn grid(p: &Portfolio, asset: u8, level: Level) -> Result<Grid> {
     let a = &p.assets[asset as usize];
     let tier = &p.tiers[a.tier as usize];
-    let mut g = Grid { price: [0; MAX_POINTS], ln_price: [0; MAX_POINTS], ln_base: ln_q62(a.price as u128) };
+    let mut g = Grid {
+        price: [0; MAX_POINTS],
+        ln_price: [0; MAX_POINTS],
+        ln_base: ln_q62(a.price as u128),
+    };
     for j in 0..point_count(tier) {
         let price = scenario_price(a.price, shock(tier, level, j)?)?;
         g.price[j] = price;
@@ -72,8 +76,10 @@ pub fn scan_class(p: &Portfolio, asset: u8, level: Level) -> Result<ClassScan> {
     let mut up = [0i128; MAX_POINTS];
     let vol_shifted = tier.vol_down > 0 || tier.vol_up > 0;
     let live = |sign: fn(i64) -> bool| {
-        p.positions.iter().any(|q| matches!(q, Position::Option(o)
-            if o.asset == asset && sign(o.contracts) && seconds_to_expiry(o, p.now) > 0))
+        p.positions.iter().any(|q| {
+            matches!(q, Position::Option(o)
+            if o.asset == asset && sign(o.contracts) && seconds_to_expiry(o, p.now) > 0)
+        })
     };
     let (long, short) = (live(i64::is_positive), live(i64::is_negative));
     // Volatility matters only to a class with live options; otherwise the `down` accumulator runs unshifted.
@@ -87,7 +93,9 @@ pub fn scan_class(p: &Portfolio, asset: u8, level: Level) -> Result<ClassScan> {
     let (mut net, mut gross, mut contract_units) = (0i128, 0i128, 0i128);
     for position in p.positions.iter().filter(|q| q.asset() == asset) {
         match *position {
-            Position::Spot { deposit, borrow, .. } => {
+            Position::Spot {
+                deposit, borrow, ..
+            } => {
                 net = add(net, deposit as i128 - borrow as i128)?;
                 gross = add(gross, deposit as i128 + borrow as i128)?;
             }
@@ -105,16 +113,27 @@ pub fn scan_class(p: &Portfolio, asset: u8, level: Level) -> Result<ClassScan> {
                 let low_vol = o.vol - mul_fx(o.vol, tier.vol_down, Rounding::Up)?;
                 let high_vol = add(o.vol, mul_fx(o.vol, tier.vol_up, Rounding::Up)?)?;
                 let seconds = seconds_to_expiry(&o, p.now);
-                if need_down {
-                    add_option_pnl(&mut down[..points], &g, &line.with_vol(low_vol, seconds), n, base)?;
-                }
-                if need_up {
-                    add_option_pnl(&mut up[..points], &g, &line.with_vol(high_vol, seconds), n, base)?;
+                for (needed, vol, pnl) in [
+                    (need_down, low_vol, &mut down),
+                    (need_up, high_vol, &mut up),
+                ] {
+                    if needed {
+                        add_option_pnl(
+                            &mut pnl[..points],
+                            &g,
+                            &line.with_vol(vol, seconds),
+                            n,
+                            base,
+                        )?;
+                    }
                 }
             }
         }
     }
-    let mut scan = ClassScan { points, ..ClassScan::default() };
+    let mut scan = ClassScan {
+        points,
+        ..ClassScan::default()
+    };
     for j in 0..points {
         let linear = mul(net, sub(g.price[j], a.price)?)?;
         let (low, high) = (add(down[j], linear)?, add(up[j], linear)?);
@@ -133,7 +152,12 @@ pub fn scan_class(p: &Portfolio, asset: u8, level: Level) -> Result<ClassScan> {
         }
     }
     // Floors round up like every requirement.
-    let per_contract = value(contract_units, tier.per_contract_min, a.decimals, Rounding::Up)?;
+    let per_contract = value(
+        contract_units,
+        tier.per_contract_min,
+        a.decimals,
+        Rounding::Up,
+    )?;
     let gross_notional = value(gross, a.price, a.decimals, Rounding::Up)?;
     scan.floor = per_contract.max(mul_fx(gross_notional, tier.floor_share, Rounding::Up)?);
     Ok(scan)

@@ -20,10 +20,19 @@ fn group_of(p: &Portfolio, asset: usize) -> Option<u8> {
 }
 
 fn share_of(p: &Portfolio, group: u8) -> Fx {
-    p.group_offsets.iter().find(|o| o.group == group).map_or(0, |o| o.share)
+    p.group_offsets
+        .iter()
+        .find(|o| o.group == group)
+        .map_or(0, |o| o.share)
 }
 
-fn record_class(p: &Portfolio, asset: usize, level: Level, scan: &ClassScan, out: &mut Option<&mut LevelBreakdown>) -> Result<()> {
+fn record_class(
+    p: &Portfolio,
+    asset: usize,
+    level: Level,
+    scan: &ClassScan,
+    out: &mut Option<&mut LevelBreakdown>,
+) -> Result<()> {
     if let Some(b) = out {
         let tier = &p.tiers[p.assets[asset].tier as usize];
         let worst = scan.worst_point;
@@ -45,10 +54,18 @@ fn record_class(p: &Portfolio, asset: usize, level: Level, scan: &ClassScan, out
 }
 
 /// Requirement of every class in `group`, the first of which is `first`.
-fn group_requirement(p: &Portfolio, group: u8, first: usize, level: Level, out: &mut Option<&mut LevelBreakdown>) -> Result<Money> {
+fn group_requirement(
+    p: &Portfolio,
+    group: u8,
+    first: usize,
+    level: Level,
+    out: &mut Option<&mut LevelBreakdown>,
+) -> Result<Money> {
     let mut aligned = [0 as Money; MAX_POINTS];
     let (mut sum_of_worst, mut floors, mut points) = (0, 0, 0);
-    for asset in (first..p.assets.len()).filter(|&a| group_of(p, a) == Some(group) && has_positions(p, a)) {
+    for asset in
+        (first..p.assets.len()).filter(|&a| group_of(p, a) == Some(group) && has_positions(p, a))
+    {
         let scan = scan_class(p, asset as u8, level)?;
         record_class(p, asset, level, &scan, out)?;
         points = scan.points;
@@ -58,20 +75,41 @@ fn group_requirement(p: &Portfolio, group: u8, first: usize, level: Level, out: 
         sum_of_worst = add(sum_of_worst, scan.worst_loss)?;
         floors = add(floors, scan.floor)?;
     }
-    let aligned_worst = aligned[..points].iter().map(|pnl| -pnl).max().unwrap_or(0).max(0);
+    let aligned_worst = aligned[..points]
+        .iter()
+        .map(|pnl| -pnl)
+        .max()
+        .unwrap_or(0)
+        .max(0);
     let share = share_of(p, group);
     // The credit rounds down: the requirement it reduces stays rounded up.
-    let credit = mul_fx(sub(sum_of_worst, aligned_worst)?.max(0), share, Rounding::Down)?;
+    let credit = mul_fx(
+        sub(sum_of_worst, aligned_worst)?.max(0),
+        share,
+        Rounding::Down,
+    )?;
     let requirement = sub(sum_of_worst, credit)?.max(floors);
     if let Some(b) = out {
-        b.groups[b.group_count] = GroupLine { group, share, sum_of_worst, aligned_worst, credit, floors, requirement };
+        b.groups[b.group_count] = GroupLine {
+            group,
+            share,
+            sum_of_worst,
+            aligned_worst,
+            credit,
+            floors,
+            requirement,
+        };
         b.group_count += 1;
     }
     Ok(requirement)
 }
 
 /// The account's TIMS requirement at `level`.
-pub fn tims_requirement(p: &Portfolio, level: Level, mut out: Option<&mut LevelBreakdown>) -> Result<Money> {
+pub fn tims_requirement(
+    p: &Portfolio,
+    level: Level,
+    mut out: Option<&mut LevelBreakdown>,
+) -> Result<Money> {
     let mut total: Money = 0;
     for asset in (0..p.assets.len()).filter(|&a| has_positions(p, a)) {
         let requirement = match group_of(p, asset) {
@@ -81,7 +119,9 @@ pub fn tims_requirement(p: &Portfolio, level: Level, mut out: Option<&mut LevelB
                 scan.worst_loss.max(scan.floor)
             }
             // A group is settled at its first class; later classes of it are skipped here.
-            Some(g) if (0..asset).any(|b| group_of(p, b) == Some(g) && has_positions(p, b)) => continue,
+            Some(g) if (0..asset).any(|b| group_of(p, b) == Some(g) && has_positions(p, b)) => {
+                continue
+            }
             Some(g) => group_requirement(p, g, asset, level, &mut out)?,
         };
         total = add(total, requirement)?;

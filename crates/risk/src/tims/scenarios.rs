@@ -16,7 +16,12 @@ pub fn shock(tier: &Tier, level: Level, index: usize) -> Result<Fx> {
     let (band, points, step, negative) = if index < down {
         (tier.band_down, down, down - index, true)
     } else {
-        (tier.band_up, tier.points_up as usize, index - down + 1, false)
+        (
+            tier.band_up,
+            tier.points_up as usize,
+            index - down + 1,
+            false,
+        )
     };
     let mut magnitude = mul_div(band, step as i128, points as i128, Rounding::Up)?;
     if level == Level::Initial {
@@ -47,7 +52,11 @@ mod tests {
         let per_mille = [-80, -64, -48, -32, -16, 12, 24, 36, 48, 60];
         assert_eq!(point_count(&tier), per_mille.len());
         for (i, m) in per_mille.iter().enumerate() {
-            assert_eq!(shock(&tier, Level::Maintenance, i), Ok(m * FX_ONE / 1000), "point {i}");
+            assert_eq!(
+                shock(&tier, Level::Maintenance, i),
+                Ok(m * FX_ONE / 1000),
+                "point {i}"
+            );
         }
     }
 

@@ -4,29 +4,7 @@ use super::*;
 use proptest::prelude::*;
 use tightrope_risk::*;
 
-/// An owned account; `portfolio()` borrows it as the engine's input.
-#[derive(Clone, Debug)]
-pub struct Case {
-    pub assets: Vec<Asset>,
-    pub tiers: Vec<Tier>,
-    pub offsets: Vec<GroupOffset>,
-    pub positions: Vec<Position>,
-    pub now: i64,
-    pub conf_multiplier: Fx,
-}
-
-impl Case {
-    pub fn portfolio(&self) -> Portfolio<'_> {
-        Portfolio {
-            assets: &self.assets,
-            tiers: &self.tiers,
-            group_offsets: &self.offsets,
-            positions: &self.positions,
-            now: self.now,
-            conf_multiplier: self.conf_multiplier,
-        }
-    }
-}
+pub type Case = OwnedPortfolio;
 
 /// What a generated account may contain.
 #[derive(Clone, Copy, Debug)]
@@ -38,7 +16,12 @@ pub struct Shape {
     pub conf: bool,
 }
 
-pub const ALL: Shape = Shape { options: true, model_valued: true, groups: true, conf: true };
+pub const ALL: Shape = Shape {
+    options: true,
+    model_valued: true,
+    groups: true,
+    conf: true,
+};
 
 pub fn tier(groups: bool) -> impl Strategy<Value = Tier> {
     (
@@ -46,54 +29,86 @@ pub fn tier(groups: bool) -> impl Strategy<Value = Tier> {
         (0..=FX_ONE / 2, 0..=FX_ONE, FX_ONE..=2 * FX_ONE),
         (0..=FX_ONE, 0..=FX_ONE / 20, prop::option::of(0u8..2)),
     )
-        .prop_map(move |((band_down, band_up, points_down, points_up), (vol_down, vol_up, initial_multiplier), rest)| {
-            let (per_contract_min, floor_share, group) = rest;
-            let product_group = if groups { group } else { None };
-            // Grouped tiers share a point layout so their classes can offset point by point.
-            let (points_down, points_up) = if product_group.is_some() { (5, 5) } else { (points_down, points_up) };
-            Tier {
-                band_down,
-                band_up,
-                points_down,
-                points_up,
-                vol_down,
-                vol_up,
-                initial_multiplier,
-                per_contract_min,
-                floor_share,
-                product_group,
-            }
-        })
+        .prop_map(
+            move |(
+                (band_down, band_up, points_down, points_up),
+                (vol_down, vol_up, initial_multiplier),
+                rest,
+            )| {
+                let (per_contract_min, floor_share, group) = rest;
+                let product_group = if groups { group } else { None };
+                // Grouped tiers share a point layout so their classes can offset point by point.
+                let (points_down, points_up) = if product_group.is_some() {
+                    (5, 5)
+                } else {
+                    (points_down, points_up)
+                };
+                Tier {
+                    band_down,
+                    band_up,
+                    points_down,
+                    points_up,
+                    vol_down,
+                    vol_up,
+                    initial_multiplier,
+                    per_contract_min,
+                    floor_share,
+                    product_group,
+                }
+            },
+        )
 }
 
 pub fn rules() -> impl Strategy<Value = RulesRates> {
-    (prop::array::uniform4(0..=FX_ONE), 0..=FX_ONE / 10, 0..=FX_ONE, 0..=FX_ONE / 2, 0..=FX_ONE / 4).prop_map(
-        |([initial_long, initial_short, maintenance_long, maintenance_short], house_rate, per_unit, option_rate, min)| {
-            RulesRates {
-                initial_long,
-                initial_short,
-                maintenance_long,
-                maintenance_short,
-                house_rate,
-                house_per_unit: per_unit / 10,
-                option_rate,
-                option_min_rate: min,
-            }
-        },
+    (
+        prop::array::uniform4(0..=FX_ONE),
+        0..=FX_ONE / 10,
+        0..=FX_ONE,
+        0..=FX_ONE / 2,
+        0..=FX_ONE / 4,
     )
+        .prop_map(
+            |(
+                [initial_long, initial_short, maintenance_long, maintenance_short],
+                house_rate,
+                per_unit,
+                option_rate,
+                min,
+            )| {
+                RulesRates {
+                    initial_long,
+                    initial_short,
+                    maintenance_long,
+                    maintenance_short,
+                    house_rate,
+                    house_per_unit: per_unit / 10,
+                    option_rate,
+                    option_min_rate: min,
+                }
+            },
+        )
 }
 
 /// Assets after the quote asset: decimals, a price from 0.01 to 10,000, conf up to 1%, stable within ±10%.
 pub fn asset(conf: bool) -> impl Strategy<Value = Asset> {
-    (prop::sample::select(vec![0u8, 6, 9]), FX_ONE / 100..10_000 * FX_ONE, 0..=100i128, -100..=100i128, 1u8..=2, rules())
-        .prop_map(move |(decimals, price, conf_bp, stable_pm, tier, rules)| Asset {
-            decimals,
-            price,
-            conf: if conf { price * conf_bp / 10_000 } else { 0 },
-            stable_price: price + price * stable_pm / 1_000,
-            tier,
-            rules,
-        })
+    (
+        prop::sample::select(vec![0u8, 6, 9]),
+        FX_ONE / 100..10_000 * FX_ONE,
+        0..=100i128,
+        -100..=100i128,
+        1u8..=2,
+        rules(),
+    )
+        .prop_map(
+            move |(decimals, price, conf_bp, stable_pm, tier, rules)| Asset {
+                decimals,
+                price,
+                conf: if conf { price * conf_bp / 10_000 } else { 0 },
+                stable_price: price + price * stable_pm / 1_000,
+                tier,
+                rules,
+            },
+        )
 }
 
 /// A position description, sized once its asset is known.
@@ -109,17 +124,26 @@ pub struct Draft {
 }
 
 pub fn draft(assets: usize) -> impl Strategy<Value = Draft> {
-    (0..assets, 0u8..4, -100_000i64..=100_000, 500i128..=2_000, 5i128..=200, -2i64..=730, any::<bool>()).prop_map(
-        |(asset, kind, whole, ratio_per_mille, vol_percent, expiry_days, marked)| Draft {
-            asset,
-            kind,
-            whole,
-            ratio_per_mille,
-            vol_percent,
-            expiry_days,
-            marked,
-        },
+    (
+        0..assets,
+        0u8..4,
+        -100_000i64..=100_000,
+        500i128..=2_000,
+        5i128..=200,
+        -2i64..=730,
+        any::<bool>(),
     )
+        .prop_map(
+            |(asset, kind, whole, ratio_per_mille, vol_percent, expiry_days, marked)| Draft {
+                asset,
+                kind,
+                whole,
+                ratio_per_mille,
+                vol_percent,
+                expiry_days,
+                marked,
+            },
+        )
 }
 
 fn build(d: &Draft, a: &Asset, shape: Shape) -> Position {
@@ -127,13 +151,21 @@ fn build(d: &Draft, a: &Asset, shape: Shape) -> Position {
     let asset = d.asset as u8;
     if !shape.options || d.kind < 2 {
         let entry_price = a.price * d.ratio_per_mille / 1_000;
-        return Position::Linear { asset, quantity: d.whole * unit + d.kind as i64, entry_price };
+        return Position::Linear {
+            asset,
+            quantity: d.whole * unit + d.kind as i64,
+            entry_price,
+        };
     }
     let strike = (a.price * d.ratio_per_mille / 1_000).max(1);
     let mark = (d.marked || !shape.model_valued).then(|| a.price * d.vol_percent / 1_000);
     Position::Option(OptionPosition {
         asset,
-        kind: if d.kind == 2 { OptionKind::Call } else { OptionKind::Put },
+        kind: if d.kind == 2 {
+            OptionKind::Call
+        } else {
+            OptionKind::Put
+        },
         strike,
         expiry: d.expiry_days * DAY,
         contracts: d.whole / 100,
@@ -144,12 +176,17 @@ fn build(d: &Draft, a: &Asset, shape: Shape) -> Position {
 }
 
 pub fn case(shape: Shape) -> impl Strategy<Value = Case> {
-    (prop::collection::vec(asset(shape.conf), 1..4), prop::collection::vec(tier(shape.groups), 2), 0..=3i128)
+    (
+        prop::collection::vec(asset(shape.conf), 1..4),
+        prop::collection::vec(tier(shape.groups), 2),
+        0..=3i128,
+    )
         .prop_flat_map(move |(mut risky, tiers, k)| {
             let mut assets = vec![usdc()];
             assets.append(&mut risky);
             let n = assets.len();
-            let spots = prop::collection::vec(prop::option::of((0u64..1_000_000, 0u64..1_000_000)), n);
+            let spots =
+                prop::collection::vec(prop::option::of((0u64..1_000_000, 0u64..1_000_000)), n);
             let drafts = prop::collection::vec(draft(n), 0..8);
             let share = 0..=FX_ONE;
             (Just(assets), Just(tiers), Just(k), spots, drafts, share)
@@ -165,7 +202,18 @@ pub fn case(shape: Shape) -> impl Strategy<Value = Case> {
             positions.extend(drafts.iter().map(|d| build(d, &assets[d.asset], shape)));
             let mut all_tiers = vec![Tier::cash()];
             all_tiers.extend(tiers);
-            let offsets = if shape.groups { vec![GroupOffset { group: 0, share }] } else { vec![] };
-            Case { assets, tiers: all_tiers, offsets, positions, now: 0, conf_multiplier: k * FX_ONE }
+            let group_offsets = if shape.groups {
+                vec![GroupOffset { group: 0, share }]
+            } else {
+                vec![]
+            };
+            Case {
+                assets,
+                tiers: all_tiers,
+                group_offsets,
+                positions,
+                now: 0,
+                conf_multiplier: k * FX_ONE,
+            }
         })
 }

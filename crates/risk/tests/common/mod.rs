@@ -15,35 +15,89 @@ pub fn fx(n: i128, d: i128) -> Fx {
 }
 
 pub fn usdc() -> Asset {
-    Asset { decimals: 6, price: FX_ONE, conf: 0, stable_price: FX_ONE, tier: 0, rules: RulesRates::cash() }
+    Asset::quote(0)
 }
 
 /// A whole-share asset (0 decimals) at `price`, in tier `tier`, with rules `rules`.
 pub fn stock(price: Fx, tier: u8, rules: RulesRates) -> Asset {
-    Asset { decimals: 0, price, conf: 0, stable_price: price, tier, rules }
+    Asset {
+        decimals: 0,
+        price,
+        conf: 0,
+        stable_price: price,
+        tier,
+        rules,
+    }
 }
 
 pub fn spot(asset: u8, deposit: u64, borrow: u64) -> Position {
-    Position::Spot { asset, deposit, borrow }
+    Position::Spot {
+        asset,
+        deposit,
+        borrow,
+    }
+}
+
+pub fn perp(asset: u8, quantity: i64, entry_price: Fx) -> Position {
+    Position::Linear {
+        asset,
+        quantity,
+        entry_price,
+    }
 }
 
 pub fn dollars(n: u64) -> u64 {
     n * QUOTE as u64
 }
 
-pub fn option(asset: u8, kind: OptionKind, strike: Fx, contracts: i64, multiplier: u64, vol: Fx, mark: Option<Fx>) -> Position {
-    Position::Option(OptionPosition { asset, kind, strike, expiry: 30 * DAY, contracts, multiplier, vol, mark })
+pub fn option(
+    asset: u8,
+    kind: OptionKind,
+    strike: Fx,
+    contracts: i64,
+    multiplier: u64,
+    vol: Fx,
+    mark: Option<Fx>,
+) -> Position {
+    Position::Option(OptionPosition {
+        asset,
+        kind,
+        strike,
+        expiry: 30 * DAY,
+        contracts,
+        multiplier,
+        vol,
+        mark,
+    })
 }
 
-pub fn portfolio<'a>(assets: &'a [Asset], tiers: &'a [Tier], positions: &'a [Position]) -> Portfolio<'a> {
-    Portfolio { assets, tiers, group_offsets: &[], positions, now: 0, conf_multiplier: 0 }
+pub fn portfolio<'a>(
+    assets: &'a [Asset],
+    tiers: &'a [Tier],
+    positions: &'a [Position],
+) -> Portfolio<'a> {
+    Portfolio {
+        assets,
+        tiers,
+        group_offsets: &[],
+        positions,
+        now: 0,
+        conf_multiplier: 0,
+    }
 }
 
 /// Health with `asset` moved to `price`, everything else fixed.
 pub fn health_at(p: &Portfolio, model: Model, asset: usize, price: Fx) -> Money {
     let mut assets = p.assets.to_vec();
     assets[asset].price = price;
-    maintenance_health(&Portfolio { assets: &assets, ..*p }, model).unwrap()
+    maintenance_health(
+        &Portfolio {
+            assets: &assets,
+            ..*p
+        },
+        model,
+    )
+    .unwrap()
 }
 
 /// Checks the definition of a trigger: health ≥ 0 at `price`, negative one Fx unit further out.
