@@ -30,15 +30,16 @@
 //! [`RiskError`], and arithmetic that could still overflow is checked. Within these bounds every evaluation returns
 //! `Ok` (property-tested):
 //! * ≤ [`MAX_ASSETS`] assets and tiers, ≤ [`MAX_POSITIONS`] positions, ≤ [`MAX_POINTS_PER_SIDE`] points per side;
-//! * decimals ≤ 12; prices and stable prices in `[10^-12, 10^9]` quote, confidence ≤ price;
-//! * rates, multipliers, volatilities ≤ 10 (1,000%); bands and shares ≤ 1; widened band ≤ 100%;
+//! * decimals ≤ 12; prices and stable prices in `[10^-12, 10^9]` quote, confidence in `[0, 10^9]`;
+//! * rates, multipliers, volatilities ≤ 10 (1,000%, shifted-up volatility included); bands and shares ≤ 1;
+//!   band × initial multiplier ≤ 100%;
 //! * each position's notional (and an option's strike notional) ≤ 10^12 quote;
 //! * option expiry ≤ 100 years after `now`.
 //!
 //! ## Work and memory
 //! No allocation, no floats, no I/O, no threads in the core (`default-features = false` builds without `std`).
-//! Work is linear in positions × valuation points (each class scans only its own positions); the largest stack
-//! frame is a class scan (~2 KiB of point arrays).
+//! Work is bounded by positions × valuation points × 2 volatility shifts × 2 levels Black–Scholes evaluations
+//! plus `MAX_ASSETS × positions` bookkeeping; the largest stack frame is a class scan (~3 KiB of point arrays).
 //!
 //! ## Black–Scholes accuracy
 //! Zero interest rate; intrinsic at and after expiry. Against an f64 reference with libm's `erfc`, the integer

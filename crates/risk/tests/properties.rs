@@ -169,3 +169,63 @@ proptest! {
         }
     }
 }
+
+/// The corner of the documented bounds: 32 positions in one class, 12 decimals, price 10^9, each position's
+/// notional 10^12 quote, a 100% band, options at the largest volatility.
+#[test]
+fn the_documented_corner_evaluates() {
+    let tier = Tier {
+        band_down: FX_ONE,
+        band_up: FX_ONE,
+        initial_multiplier: FX_ONE,
+        vol_up: 0,
+        ..Tier::single_name()
+    };
+    let asset = Asset {
+        decimals: 12,
+        price: MAX_PRICE,
+        conf: MAX_PRICE / 2,
+        stable_price: MAX_PRICE,
+        tier: 1,
+        rules: RulesRates::volatile(),
+    };
+    let thousand_units = 1_000 * 10u64.pow(12); // 10^12 quote at 10^9 each
+    let mut positions = vec![spot(1, thousand_units, thousand_units)];
+    for i in 0..15 {
+        positions.push(perp(
+            1,
+            if i % 2 == 0 { 1 } else { -1 } * thousand_units as i64,
+            MAX_PRICE,
+        ));
+    }
+    for i in 0..16 {
+        let kind = if i % 2 == 0 {
+            OptionKind::Call
+        } else {
+            OptionKind::Put
+        };
+        let contracts = if i % 3 == 0 { -1_000 } else { 1_000 };
+        positions.push(option(
+            1,
+            kind,
+            MAX_PRICE,
+            contracts,
+            10u64.pow(12),
+            MAX_RATE,
+            None,
+        ));
+    }
+    let assets = [usdc(), asset];
+    let tiers = [Tier::cash(), tier];
+    let p = Portfolio {
+        conf_multiplier: 2 * FX_ONE,
+        ..portfolio(&assets, &tiers, &positions)
+    };
+    for model in MODELS {
+        assert!(
+            quote(&p, model).is_ok(),
+            "{model:?}: {:?}",
+            quote(&p, model)
+        );
+    }
+}
