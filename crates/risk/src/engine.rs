@@ -108,9 +108,10 @@ pub fn quote_with_breakdown(
     evaluate(p, model, Some(breakdown))
 }
 
-/// Maintenance health alone (equity − maintenance requirement): the liquidation check, half the work of a quote.
-pub fn maintenance_health(p: &Portfolio, model: Model) -> Result<Money> {
+/// Health at one level alone (equity − requirement at `level`): the liquidation check (maintenance) or the
+/// may-this-add-risk check (initial), half the work of a quote.
+pub fn health(p: &Portfolio, model: Model, level: Level) -> Result<Money> {
     validate(p)?;
-    let (equity, requirement) = level_figures(p, model, Level::Maintenance, None)?;
+    let (equity, requirement) = level_figures(p, model, level, None)?;
     sub(equity, requirement)
 }

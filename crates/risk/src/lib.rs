@@ -69,7 +69,7 @@ mod wide;
 pub mod cli;
 
 pub use breakdown::Breakdown;
-pub use engine::{maintenance_health, quote, quote_with_breakdown, Quote};
+pub use engine::{health, quote, quote_with_breakdown, Quote};
 pub use error::RiskError;
 pub use fixed::{Fx, Money, FX_ONE};
 pub use liquidation::price::{liquidation_prices, LiquidationPrices};

@@ -161,7 +161,15 @@ fn liquidation_size_is_the_largest_repay_that_keeps_health_at_or_below_the_targe
     let extra_seize = liquidation_size_seize(extra, fx(5, 100));
     more[0] = spot(1, 100 - extra_seize, 0);
     more[1] = spot(0, 0, dollars(8_000) - extra);
-    assert!(maintenance_health(&portfolio(&assets, &tiers, &more), Model::Rules).unwrap() > 0);
+    assert!(
+        health(
+            &portfolio(&assets, &tiers, &more),
+            Model::Rules,
+            Level::Maintenance
+        )
+        .unwrap()
+            > 0
+    );
     // Monotone in the target; capped by the collateral when the target is out of reach.
     let higher = liquidation_size(&p, Model::Rules, 0, 1, fx(5, 100), 100 * QUOTE).unwrap();
     assert!(higher.repay >= size.repay);

@@ -1,7 +1,7 @@
 //! `tightrope-risk bench`: nanoseconds per full quote (both levels, both equities) for 1, 4 and 16 positions
 //! under both models, options included. A command, not a test: run it from a release build.
 
-use crate::engine::{maintenance_health, quote};
+use crate::engine::{health, quote};
 use crate::fixed::{Fx, FX_ONE};
 use crate::model::*;
 use std::hint::black_box;
@@ -114,9 +114,11 @@ pub fn run(iterations: u32) -> String {
                 continue;
             }
             let full = nanoseconds_per(iterations, || quote(black_box(&p), model));
-            let health = nanoseconds_per(iterations, || maintenance_health(black_box(&p), model));
+            let maintenance = nanoseconds_per(iterations, || {
+                health(black_box(&p), model, Level::Maintenance)
+            });
             lines.push(format!(
-                "{:<5} {count:>2} positions ({options:>2} options): {full:>7} ns per quote, {health:>7} ns per maintenance health",
+                "{:<5} {count:>2} positions ({options:>2} options): {full:>7} ns per quote, {maintenance:>7} ns per maintenance health",
                 format!("{model:?}")
             ));
         }

@@ -3,10 +3,10 @@
 //! margin-call price P0·(1 − IM)/(1 − MM); for a short P0·(1 + IM)/(1 + MM); options and hedges make it general.
 
 use super::bisect;
-use crate::engine::maintenance_health;
+use crate::engine::health;
 use crate::error::{Result, RiskError};
 use crate::fixed::{Fx, Money};
-use crate::model::{Asset, Model, Portfolio, MAX_ASSETS, MAX_PRICE};
+use crate::model::{Asset, Level, Model, Portfolio, MAX_ASSETS, MAX_PRICE};
 use crate::validate::validate;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,12 +53,13 @@ pub fn liquidation_prices(p: &Portfolio, model: Model, asset: u8) -> Result<Liqu
     assets[..p.assets.len()].copy_from_slice(p.assets);
     let mut health_at = |price: Fx| {
         assets[index].price = price;
-        maintenance_health(
+        health(
             &Portfolio {
                 assets: &assets[..p.assets.len()],
                 ..*p
             },
             model,
+            Level::Maintenance,
         )
     };
     let current = p.assets[index].price;

@@ -5,10 +5,10 @@
 //! is a fine sawtooth in `r`; where it rises monotonically (the usual case) `r` is the largest such repay.
 
 use super::bisect;
-use crate::engine::maintenance_health;
+use crate::engine::health;
 use crate::error::{Result, RiskError};
 use crate::fixed::{mul, mul_div, mul_fx, pow10, Fx, Money, Rounding, FX_ONE};
-use crate::model::{Model, Portfolio, Position, MAX_POSITIONS};
+use crate::model::{Level, Model, Portfolio, Position, MAX_POSITIONS};
 use crate::validate::validate;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,7 +58,7 @@ pub fn liquidation_size(
     if !(0..FX_ONE).contains(&discount) {
         return Err(RiskError::RateOutOfRange);
     }
-    let health_before = maintenance_health(p, model)?;
+    let health_before = health(p, model, Level::Maintenance)?;
     if health_before >= 0 {
         return Err(RiskError::NotLiquidatable);
     }
@@ -93,12 +93,13 @@ pub fn liquidation_size(
         if let Position::Spot { deposit, .. } = &mut positions[ci] {
             *deposit -= seized as u64;
         }
-        maintenance_health(
+        health(
             &Portfolio {
                 positions: &positions[..p.positions.len()],
                 ..*p
             },
             model,
+            Level::Maintenance,
         )
     };
     let repay = if health_after(cap)? <= target_health {

@@ -90,12 +90,13 @@ pub fn portfolio<'a>(
 pub fn health_at(p: &Portfolio, model: Model, asset: usize, price: Fx) -> Money {
     let mut assets = p.assets.to_vec();
     assets[asset].price = price;
-    maintenance_health(
+    health(
         &Portfolio {
             assets: &assets,
             ..*p
         },
         model,
+        Level::Maintenance,
     )
     .unwrap()
 }
