@@ -1,102 +1,180 @@
-//! The embedded Solana runtime: Tightrope compiled for the host and registered natively inside
-//! `solana-program-test`'s bank, next to the real SPL Token program (run as SBF). Rust tests drive it directly;
-//! the local JSON-RPC cluster serves it.
+//! The embedded Solana runtime: Tightrope compiled for the host and registered natively inside a bank built as
+//! `solana-program-test` builds its own, next to the real SPL Token program (run as SBF). Rust tests drive it
+//! directly; the local JSON-RPC cluster (`crates/localnet`) serves it.
 //!
-//! The API is synchronous: a `Runtime` owns a current-thread tokio runtime and the bank's client, so tests read
-//! as a sequence of transactions.
+//! Everything runs on the caller's thread: each call reads or changes the bank and returns.
+mod bank;
 mod native;
 mod outcome;
 pub mod pyth;
 mod tokens;
 
 use std::collections::HashSet;
+use std::sync::{Arc, RwLock};
 
 use anchor_lang::solana_program::clock::Clock;
 use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::solana_program::rent::Rent;
-use solana_system_interface::instruction as system_instruction;
 use anchor_lang::{AccountDeserialize, Discriminator, Owner, ZeroCopy};
-use solana_program_test::{ProgramTest, ProgramTestContext};
+use solana_runtime::bank::Bank;
+use solana_runtime::bank_forks::BankForks;
+use solana_runtime_transaction::runtime_transaction::RuntimeTransaction;
 use solana_sdk::account::{Account, AccountSharedData};
 use solana_sdk::pubkey::Pubkey;
 use solana_sdk::signature::{Keypair, Signature, Signer};
-use solana_sdk::transaction::Transaction;
+use solana_sdk::transaction::{MessageHash, SanitizedTransaction, Transaction, TransactionError, VersionedTransaction};
+use solana_system_interface::instruction as system_instruction;
 
-pub use outcome::TxOutcome;
+pub use outcome::{Simulation, TxOutcome};
+pub use solana_runtime;
 
 /// One bank with Tightrope (native) and SPL Token (SBF), and a funded fee payer.
 pub struct Runtime {
-    tokio: tokio::runtime::Runtime,
-    context: ProgramTestContext,
-    /// Signatures already sent: resending one would be refused as already processed, so the bank moves to a new
-    /// slot (and blockhash) first, as a validator's clients would see over time.
+    forks: Arc<RwLock<BankForks>>,
+    /// The working (and root) bank of `forks`.
+    bank: Arc<Bank>,
+    payer: Keypair,
+    rent: Rent,
+    /// A timestamp pinned by `set_unix_timestamp`, carried into every later slot.
+    pinned_time: Option<i64>,
+    /// Signatures `process` has sent: resending one would be refused as already processed, so the bank moves to
+    /// a new slot (and blockhash) first, as a validator's clients would see over time.
     sent: HashSet<Signature>,
 }
 
 impl Runtime {
     pub fn new() -> Self {
-        let mut program_test = ProgramTest::default();
-        // program-test turns on debug logging of every transaction to stderr; RUST_LOG still overrides this.
-        solana_logger::setup_with_default("error");
-        program_test.prefer_bpf(false);
-        program_test.add_builtin_program("tightrope", tightrope::ID, native::tightrope_builtin);
-        let tokio = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("tokio runtime");
-        let context = tokio.block_on(program_test.start_with_context());
-        native::install_log_bridge();
-        Self { tokio, context, sent: HashSet::new() }
+        let (genesis, payer) = bank::genesis();
+        let forks = bank::start(&genesis);
+        let bank = forks.read().expect("bank forks lock").working_bank();
+        Self { forks, bank, payer, rent: genesis.rent, pinned_time: None, sent: HashSet::new() }
     }
 
-    /// The funded keypair that pays every transaction's fee.
+    /// The working bank, for servers that need more than this API (epoch schedule, blockhash queue, fees).
+    pub fn bank(&self) -> &Arc<Bank> {
+        &self.bank
+    }
+
+    /// The funded keypair that pays every `process`ed transaction's fee.
     pub fn payer(&self) -> &Keypair {
-        &self.context.payer
+        &self.payer
     }
 
     /// Signs with the payer and `signers`, executes, and returns the outcome; failures are outcomes, not panics.
     pub fn process(&mut self, instructions: &[Instruction], signers: &[&Keypair]) -> TxOutcome {
-        let payer = self.context.payer.insecure_clone();
+        let payer = self.payer.insecure_clone();
         let mut all_signers = vec![&payer];
         all_signers.extend_from_slice(signers);
-        let mut transaction = Transaction::new_signed_with_payer(
-            instructions,
-            Some(&payer.pubkey()),
-            &all_signers,
-            self.context.last_blockhash,
-        );
+        let sign = |blockhash| {
+            Transaction::new_signed_with_payer(instructions, Some(&payer.pubkey()), &all_signers, blockhash)
+        };
+        let mut transaction = sign(self.bank.last_blockhash());
         if self.sent.contains(&transaction.signatures[0]) {
             self.advance_slots(1);
-            transaction.sign(&all_signers, self.context.last_blockhash);
+            transaction = sign(self.bank.last_blockhash());
         }
         self.sent.insert(transaction.signatures[0]);
-        let signature = transaction.signatures[0];
-        let executed = self
-            .tokio
-            .block_on(self.context.banks_client.process_transaction_with_metadata(transaction))
-            .expect("the bank accepts the transaction for execution");
-        TxOutcome::new(signature, executed)
+        self.execute(transaction.into())
     }
 
-    pub fn account(&mut self, address: &Pubkey) -> Option<Account> {
-        self.tokio
-            .block_on(self.context.banks_client.get_account(*address))
-            .expect("bank answers")
+    /// Verifies signatures, then executes and commits, as a leader does with a transaction it receives. A
+    /// transaction refused before execution (bad signature, unknown blockhash, already processed, ...) comes back
+    /// with that error, no logs and no fee.
+    pub fn execute(&mut self, transaction: VersionedTransaction) -> TxOutcome {
+        let signature = transaction.signatures.first().copied().unwrap_or_default();
+        let keys = transaction.message.static_account_keys().to_vec();
+        let pre_balances = self.balances(&keys);
+        let committed = self
+            .bank
+            .fully_verify_transaction(transaction.clone())
+            .and_then(|_| self.bank.process_transaction_with_metadata(transaction));
+        let post_balances = self.balances(&keys);
+        let mut outcome = TxOutcome {
+            signature,
+            slot: self.bank.slot(),
+            result: Ok(()),
+            executed: false,
+            logs: Vec::new(),
+            compute_units: 0,
+            fee: 0,
+            return_data: None,
+            pre_balances,
+            post_balances,
+        };
+        match committed {
+            Err(error) => outcome.result = Err(error),
+            Ok(committed) => {
+                outcome.executed = true;
+                outcome.result = committed.status;
+                outcome.logs = committed.log_messages.unwrap_or_default();
+                outcome.compute_units = committed.executed_units;
+                outcome.fee = committed.fee_details.total_fee();
+                outcome.return_data = committed.return_data;
+            }
+        }
+        outcome
     }
 
-    /// Writes an account directly, as a test fixture (oracles, token balances no mint could reach).
+    /// Executes without committing. `sig_verify` checks signatures first; `accounts` are returned as they would be
+    /// after the transaction (or as they are, where it does not touch them).
+    pub fn simulate(&self, transaction: VersionedTransaction, sig_verify: bool, accounts: &[Pubkey]) -> Simulation {
+        let sanitized = if sig_verify {
+            self.bank.fully_verify_transaction(transaction)
+        } else {
+            RuntimeTransaction::<SanitizedTransaction>::try_create(
+                transaction,
+                MessageHash::Compute,
+                Some(false),
+                self.bank.as_ref(),
+                self.bank.get_reserved_account_keys(),
+            )
+        };
+        match sanitized {
+            Err(err) => Simulation::refused(err),
+            Ok(sanitized) => {
+                let result = self.bank.simulate_transaction_unchecked(&sanitized, true);
+                let post = |address: &Pubkey| {
+                    result
+                        .post_simulation_accounts
+                        .iter()
+                        .find(|(key, _)| key == address)
+                        .map(|(_, account)| Account::from(account.clone()))
+                        .or_else(|| self.account(address))
+                };
+                let accounts = accounts.iter().map(post).collect();
+                Simulation::new(result, accounts)
+            }
+        }
+    }
+
+    pub fn account(&self, address: &Pubkey) -> Option<Account> {
+        self.bank.get_account(address).map(Account::from)
+    }
+
+    /// Every account owned by `owner`, from the bank's index.
+    pub fn program_accounts(&self, owner: &Pubkey) -> Vec<(Pubkey, Account)> {
+        let scan = solana_accounts_db::accounts_index::ScanConfig::default();
+        self.bank
+            .get_program_accounts(owner, &scan)
+            .expect("account scan")
+            .into_iter()
+            .map(|(address, account)| (address, Account::from(account)))
+            .collect()
+    }
+
+    /// Writes an account directly, as a fixture (oracles, token balances no mint could reach) or a cheatcode.
     pub fn set_account(&mut self, address: &Pubkey, account: Account) {
-        self.context.set_account(address, &AccountSharedData::from(account));
+        self.bank.store_account(address, &AccountSharedData::from(account));
     }
 
     /// Deserialises a borsh Anchor account (discriminator checked); `None` when missing or of another type.
-    pub fn anchor_account<T: AccountDeserialize>(&mut self, address: &Pubkey) -> Option<T> {
+    pub fn anchor_account<T: AccountDeserialize>(&self, address: &Pubkey) -> Option<T> {
         let account = self.account(address)?;
         T::try_deserialize(&mut account.data.as_slice()).ok()
     }
 
     /// Reads a zero-copy Tightrope account; `None` when missing, owned elsewhere, or of another type.
-    pub fn load<T: ZeroCopy + Owner + Discriminator>(&mut self, address: &Pubkey) -> Option<T> {
+    pub fn load<T: ZeroCopy + Owner + Discriminator>(&self, address: &Pubkey) -> Option<T> {
         let account = self.account(address)?;
         let body = account.data.strip_prefix(T::DISCRIMINATOR)?;
         (account.owner == T::owner()).then(|| {
@@ -104,40 +182,47 @@ impl Runtime {
         })
     }
 
-    pub fn lamports(&mut self, address: &Pubkey) -> u64 {
-        self.account(address).map_or(0, |account| account.lamports)
+    pub fn lamports(&self, address: &Pubkey) -> u64 {
+        self.bank.get_balance(address)
+    }
+
+    fn balances(&self, addresses: &[Pubkey]) -> Vec<u64> {
+        addresses.iter().map(|address| self.lamports(address)).collect()
     }
 
     /// Sends `lamports` from the payer, so `to` can sign as a rent payer.
-    pub fn fund(&mut self, to: &Pubkey, lamports: u64) {
-        let transfer = system_instruction::transfer(&self.context.payer.pubkey(), to, lamports);
-        self.process(&[transfer], &[]).assert_ok();
+    pub fn fund(&mut self, to: &Pubkey, lamports: u64) -> TxOutcome {
+        let transfer = system_instruction::transfer(&self.payer.pubkey(), to, lamports);
+        let outcome = self.process(&[transfer], &[]);
+        outcome.assert_ok();
+        outcome
     }
 
-    pub fn rent(&mut self) -> Rent {
-        self.tokio.block_on(self.context.banks_client.get_rent()).expect("rent sysvar")
+    pub fn rent(&self) -> Rent {
+        self.rent.clone()
     }
 
-    pub fn clock(&mut self) -> Clock {
-        self.tokio
-            .block_on(self.context.banks_client.get_sysvar::<Clock>())
-            .expect("clock sysvar")
+    pub fn clock(&self) -> Clock {
+        self.bank.clock()
     }
 
-    /// Sets the Clock's unix timestamp (oracle staleness is judged against it); the slot is unchanged.
+    /// Sets the Clock's unix timestamp (oracle staleness is judged against it); it stays pinned across later
+    /// slots until set again.
     pub fn set_unix_timestamp(&mut self, unix_timestamp: i64) {
-        let clock = Clock { unix_timestamp, ..self.clock() };
-        self.context.set_sysvar(&clock);
+        self.pinned_time = Some(unix_timestamp);
+        self.apply_pinned_time();
     }
 
-    /// Moves the bank `slots` ahead, with a new blockhash.
+    /// Moves the bank `slots` ahead (at least one), with a new blockhash.
     pub fn advance_slots(&mut self, slots: u64) {
-        let slot = self.clock().slot;
-        self.context.warp_to_slot(slot + slots.max(1)).expect("warp forward");
-        self.context.last_blockhash = self
-            .tokio
-            .block_on(self.context.banks_client.get_latest_blockhash())
-            .expect("blockhash");
+        self.bank = bank::next_slot(&self.forks, slots);
+        self.apply_pinned_time();
+    }
+
+    fn apply_pinned_time(&self) {
+        if let Some(unix_timestamp) = self.pinned_time {
+            self.bank.set_sysvar_for_tests(&Clock { unix_timestamp, ..self.bank.clock() });
+        }
     }
 }
 
@@ -145,4 +230,10 @@ impl Default for Runtime {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// Whether a refusal happened before execution (no fee charged, nothing recorded), as a validator's preflight
+/// and banking stage distinguish them.
+pub fn refused_before_execution(error: &TransactionError) -> bool {
+    !matches!(error, TransactionError::InstructionError(..) | TransactionError::InsufficientFundsForRent { .. })
 }

@@ -12,14 +12,15 @@
 //! have a validator's shape (Anchor's error parser depends on it).
 use std::cell::Cell;
 use std::ptr;
-use std::sync::Once;
 
 use anchor_lang::solana_program::account_info::AccountInfo;
 use anchor_lang::solana_program::entrypoint::ProgramResult;
 use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::solana_program::program_stubs::{set_syscall_stubs, SyscallStubs};
 use anchor_lang::solana_program::pubkey::Pubkey;
+use solana_program_runtime::loaded_programs::ProgramCacheEntry;
 use solana_program_runtime::stable_log;
+use solana_runtime::bank::Bank;
 use solana_program_test::{get_runtime_environment_key, invoke_builtin_function, EbpfError, EbpfVm, InvokeContext};
 
 thread_local! {
@@ -77,16 +78,19 @@ fn with_active<R>(f: impl FnOnce(&mut InvokeContext) -> R) -> Option<R> {
     (!context.is_null()).then(|| f(unsafe { &mut *context }))
 }
 
-/// Installs the log bridge once per process, after program-test has installed its own stubs.
+/// Registers the program in `bank` as a builtin.
+pub(crate) fn register(bank: &Bank) {
+    let name = "tightrope";
+    bank.add_builtin(tightrope::ID, name, ProgramCacheEntry::new_builtin(0, name.len(), tightrope_builtin));
+}
+
+/// Wraps program-test's stubs (installed just before, once per process) with the log bridge and hooks `msg!`.
 pub(crate) fn install_log_bridge() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        let previous = set_syscall_stubs(Box::new(DefaultStubsPlaceholder));
-        set_syscall_stubs(Box::new(LogBridge(previous)));
-        solana_msg::set_log_hook(Some(|message| {
-            with_active(|context| stable_log::program_log(&context.get_log_collector(), message)).is_some()
-        }));
-    });
+    let previous = set_syscall_stubs(Box::new(DefaultStubsPlaceholder));
+    set_syscall_stubs(Box::new(LogBridge(previous)));
+    solana_msg::set_log_hook(Some(|message| {
+        with_active(|context| stable_log::program_log(&context.get_log_collector(), message)).is_some()
+    }));
 }
 
 /// Occupies the stubs slot for the instant it takes to wrap program-test's stubs.
