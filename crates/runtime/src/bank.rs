@@ -106,8 +106,13 @@ const MAINTENANCE_INTERVAL_SLOTS: u64 = 100;
 fn install_stubs() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
-        let tokio = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio");
-        drop(tokio.block_on(ProgramTest::default().start()));
+        // On its own thread, so a caller already inside a tokio runtime (the RPC server) can start a bank too.
+        std::thread::spawn(|| {
+            let tokio = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio");
+            drop(tokio.block_on(ProgramTest::default().start()));
+        })
+        .join()
+        .expect("program-test starts");
         // ProgramTest turned on debug logging of every transaction to stderr; RUST_LOG still overrides this.
         solana_logger::setup_with_default("error");
         native::install_log_bridge();

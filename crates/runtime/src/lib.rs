@@ -20,6 +20,8 @@ use solana_runtime::bank::Bank;
 use solana_runtime::bank_forks::BankForks;
 use solana_runtime_transaction::runtime_transaction::RuntimeTransaction;
 use solana_sdk::account::{Account, AccountSharedData};
+use solana_sdk::hash::Hash;
+use solana_sdk::message::VersionedMessage;
 use solana_sdk::pubkey::Pubkey;
 use solana_sdk::signature::{Keypair, Signature, Signer};
 use solana_sdk::transaction::{MessageHash, SanitizedTransaction, Transaction, TransactionError, VersionedTransaction};
@@ -35,6 +37,7 @@ pub struct Runtime {
     bank: Arc<Bank>,
     payer: Keypair,
     rent: Rent,
+    genesis_hash: Hash,
     /// A timestamp pinned by `set_unix_timestamp`, carried into every later slot.
     pinned_time: Option<i64>,
     /// Signatures `process` has sent: resending one would be refused as already processed, so the bank moves to
@@ -47,12 +50,17 @@ impl Runtime {
         let (genesis, payer) = bank::genesis();
         let forks = bank::start(&genesis);
         let bank = forks.read().expect("bank forks lock").working_bank();
-        Self { forks, bank, payer, rent: genesis.rent, pinned_time: None, sent: HashSet::new() }
+        let genesis_hash = genesis.hash();
+        Self { forks, bank, payer, rent: genesis.rent, genesis_hash, pinned_time: None, sent: HashSet::new() }
     }
 
     /// The working bank, for servers that need more than this API (epoch schedule, blockhash queue, fees).
     pub fn bank(&self) -> &Arc<Bank> {
         &self.bank
+    }
+
+    pub fn genesis_hash(&self) -> Hash {
+        self.genesis_hash
     }
 
     /// The funded keypair that pays every `process`ed transaction's fee.
@@ -145,6 +153,20 @@ impl Runtime {
                 Simulation::new(result, accounts)
             }
         }
+    }
+
+    /// The fee `message` would pay, or `None` when it does not sanitise or its blockhash is unknown.
+    pub fn fee_for_message(&self, message: VersionedMessage) -> Option<u64> {
+        let signatures = vec![Signature::default(); usize::from(message.header().num_required_signatures)];
+        let transaction = RuntimeTransaction::<SanitizedTransaction>::try_create(
+            VersionedTransaction { signatures, message },
+            MessageHash::Compute,
+            Some(false),
+            self.bank.as_ref(),
+            self.bank.get_reserved_account_keys(),
+        )
+        .ok()?;
+        self.bank.get_fee_for_message(transaction.message())
     }
 
     pub fn account(&self, address: &Pubkey) -> Option<Account> {
