@@ -27,4 +27,36 @@ pub enum TightropeError {
     TokenOwnerMismatch,
     #[msg("The group has no room for another asset")]
     AssetLimitReached,
+    #[msg("Oracle account is not owned by the Pyth receiver program")]
+    OracleWrongOwner,
+    #[msg("Oracle account is not a PriceUpdateV2")]
+    InvalidOracleAccount,
+    #[msg("Oracle carries another price feed than the asset's")]
+    OracleFeedMismatch,
+    #[msg("Oracle update is only partially verified")]
+    OracleNotFullyVerified,
+    #[msg("Oracle price is older than the asset's maximum age")]
+    StaleOracle,
+    #[msg("Oracle price is not positive or out of range")]
+    InvalidOraclePrice,
+    #[msg("Oracle confidence interval is wider than the asset allows")]
+    OracleConfidenceTooWide,
+    #[msg("Oracle account is not the asset's oracle")]
+    OracleAccountMismatch,
+    #[msg("Asset configuration is out of range")]
+    InvalidAssetConfig,
+    #[msg("Health accounts must be (asset, oracle) per balance, in balance order, each once")]
+    HealthAccountsMismatch,
+    #[msg("The account would not meet its initial margin requirement")]
+    InitialMarginShortfall,
+    #[msg("The asset's deposit cap would be exceeded")]
+    DepositCapExceeded,
+    #[msg("The asset's borrow cap would be exceeded")]
+    BorrowCapExceeded,
+    #[msg("Not enough deposits of the asset to lend")]
+    InsufficientLiquidity,
+    #[msg("The risk engine refused the inputs")]
+    RiskEngine,
+    #[msg("The account owes nothing of this asset")]
+    NoDebt,
 }

@@ -1,6 +1,8 @@
 //! One event per state change, carrying the inputs that produced it, so every change can be replayed from logs.
 use anchor_lang::prelude::*;
 
+use crate::state::{AssetConfig, MarginModel};
+
 #[event]
 pub struct GroupInitialized {
     pub group: Pubkey,
@@ -20,6 +22,10 @@ pub struct AssetAdded {
     pub decimals: u8,
     pub oracle: Pubkey,
     pub feed_id: [u8; 32],
+    pub config: AssetConfig,
+    /// The oracle price and confidence at listing, which seed the stable price.
+    pub price: i128,
+    pub conf: i128,
 }
 
 #[event]
@@ -30,17 +36,97 @@ pub struct MarginAccountCreated {
     pub account_num: u32,
 }
 
-/// A deposit or withdrawal: the amount moved and the balances it left behind.
+/// The price inputs of one asset as a health check used them (fixed point 10^12, quote per whole unit).
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PriceUsed {
+    pub asset: Pubkey,
+    pub price: i128,
+    pub conf: i128,
+    pub stable_price: i128,
+    pub publish_time: i64,
+}
+
+/// A health evaluation's figures, quote minor units (6 decimals).
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HealthFigures {
+    pub equity: i128,
+    pub initial_equity: i128,
+    pub initial_requirement: i128,
+    pub maintenance_requirement: i128,
+    pub initial_health: i128,
+    pub maintenance_health: i128,
+}
+
+impl From<&tightrope_risk::Quote> for HealthFigures {
+    fn from(quote: &tightrope_risk::Quote) -> Self {
+        HealthFigures {
+            equity: quote.equity,
+            initial_equity: quote.initial_equity,
+            initial_requirement: quote.initial_requirement,
+            maintenance_requirement: quote.maintenance_requirement,
+            initial_health: quote.initial_health,
+            maintenance_health: quote.maintenance_health,
+        }
+    }
+}
+
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BalanceChangeKind {
+    Deposit,
+    Withdraw,
+    Borrow,
+    Repay,
+}
+
+/// A deposit, withdrawal, borrow or repayment: the amount moved, the shares and indices it used, the totals it
+/// left, and for withdrawals and borrows the health before and after with every price used.
 #[event]
 pub struct BalanceChanged {
     pub group: Pubkey,
     pub margin_account: Pubkey,
     pub asset: Pubkey,
-    /// Positive for a deposit, negative for a withdrawal, in native units.
-    pub change: i128,
-    pub deposit_after: u128,
+    pub kind: BalanceChangeKind,
+    /// Native units moved.
+    pub amount: u64,
+    pub deposit_shares_after: u128,
+    pub borrow_shares_after: u128,
+    pub deposit_index: i128,
+    pub borrow_index: i128,
     pub asset_deposits_after: u128,
+    pub asset_borrows_after: u128,
     pub vault_amount_after: u64,
+    pub health_before: Option<HealthFigures>,
+    pub health_after: Option<HealthFigures>,
+    pub prices: Vec<PriceUsed>,
+}
+
+#[event]
+pub struct InterestAccrued {
+    pub asset: Pubkey,
+    pub elapsed_seconds: i64,
+    pub deposit_index: i128,
+    pub borrow_index: i128,
+    pub interest: u128,
+    pub protocol_fee: u128,
+}
+
+/// The read-only `health` instruction's answer (also its return data).
+#[event]
+pub struct HealthReported {
+    pub margin_account: Pubkey,
+    pub model: MarginModel,
+    pub health: HealthFigures,
+    pub margin_ratio: Option<i128>,
+    pub prices: Vec<PriceUsed>,
+}
+
+#[event]
+pub struct MarginModelChanged {
+    pub margin_account: Pubkey,
+    pub from: MarginModel,
+    pub to: MarginModel,
+    pub health_after: HealthFigures,
+    pub prices: Vec<PriceUsed>,
 }
 
 #[event]

@@ -2,6 +2,9 @@
 //! program, the embedded runtime and its tests share one definition of the bytes.
 use anchor_lang::prelude::*;
 
+use crate::errors::TightropeError;
+use crate::math;
+
 /// The Pyth Solana receiver program, owner of every genuine `PriceUpdateV2` account.
 pub const PYTH_RECEIVER_ID: Pubkey = pubkey!("rec5EKMGg6MxZYaMdyBfgwp4d5rB9T1VQH5pJv5LtFJ");
 
@@ -53,6 +56,36 @@ impl PriceUpdateV2 {
         let body = data.strip_prefix(&Self::DISCRIMINATOR)?;
         Self::deserialize(&mut &body[..]).ok()
     }
+}
+
+/// A validated price: oracle price and confidence as the risk engine's fixed point (quote per whole unit).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OraclePrice {
+    pub price: tightrope_risk::Fx,
+    pub conf: tightrope_risk::Fx,
+    pub publish_time: i64,
+}
+
+/// Reads `account` as the asset's price: owned by the Pyth receiver, of the asset's feed, fully verified, no older
+/// than the asset's maximum age at `now`, positive, and no wider than its confidence limit.
+pub fn read_price(account: &AccountInfo, feed_id: &[u8; 32], max_age_seconds: u32, max_conf_ratio: u64, now: i64) -> Result<OraclePrice> {
+    require_keys_eq!(*account.owner, PYTH_RECEIVER_ID, TightropeError::OracleWrongOwner);
+    let update = PriceUpdateV2::from_account_data(&account.try_borrow_data()?).ok_or(error!(TightropeError::InvalidOracleAccount))?;
+    let message = update.price_message;
+    require!(message.feed_id == *feed_id, TightropeError::OracleFeedMismatch);
+    require!(update.verification_level == VerificationLevel::Full, TightropeError::OracleNotFullyVerified);
+    let age = now.saturating_sub(message.publish_time);
+    if age > i64::from(max_age_seconds) {
+        msg!("oracle published {} s ago; the limit is {} s", age, max_age_seconds);
+        return err!(TightropeError::StaleOracle);
+    }
+    let (price, conf) = math::oracle_price::to_fx(message.price, message.conf, message.exponent)
+        .map_err(|_| error!(TightropeError::InvalidOraclePrice))?;
+    require!(
+        math::oracle_price::conf_within(price, conf, tightrope_risk::Fx::from(max_conf_ratio)),
+        TightropeError::OracleConfidenceTooWide
+    );
+    Ok(OraclePrice { price, conf, publish_time: message.publish_time })
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@ mod common;
 
 use common::*;
 use solana_sdk::signature::Signer;
-use tightrope::events::{AssetAdded, BalanceChanged, GroupInitialized, MarginAccountClosed, MarginAccountCreated};
+use tightrope::events::{AssetAdded, BalanceChangeKind, BalanceChanged, GroupInitialized, MarginAccountClosed, MarginAccountCreated};
 use tightrope::state::{Asset, Group, MarginAccount, LAYOUT_VERSION};
 
 #[test]
@@ -27,19 +27,22 @@ fn group_asset_account_deposit_withdraw_close() {
     let deposited = w.deposit(&trader, &sol, &wallet, 3 * SOL);
     deposited.assert_ok();
     let event = &deposited.events::<BalanceChanged>()[0];
-    assert_eq!((event.change, event.deposit_after), (3 * SOL as i128, 3 * SOL as u128));
+    // At the starting index of 1, shares equal native units.
+    assert_eq!((event.kind, event.amount, event.deposit_shares_after), (BalanceChangeKind::Deposit, 3 * SOL, 3 * SOL as u128));
     assert_eq!((event.asset_deposits_after, event.vault_amount_after), (3 * SOL as u128, 3 * SOL));
     assert_eq!((w.rt.token_amount(&wallet), w.rt.token_amount(&sol.vault)), (2 * SOL, 3 * SOL));
 
     let withdrawn = w.withdraw(&trader, &sol, &wallet, SOL);
     withdrawn.assert_ok();
     let event = &withdrawn.events::<BalanceChanged>()[0];
-    assert_eq!((event.change, event.deposit_after, event.vault_amount_after), (-(SOL as i128), 2 * SOL as u128, 2 * SOL));
+    assert_eq!((event.kind, event.deposit_shares_after, event.vault_amount_after), (BalanceChangeKind::Withdraw, 2 * SOL as u128, 2 * SOL));
+    let after = event.health_after.expect("a withdrawal reports health");
+    assert!(after.initial_health >= 0 && event.prices.len() == 1, "{after:?}");
 
     w.withdraw(&trader, &sol, &wallet, 2 * SOL).assert_ok();
     let account: MarginAccount = w.rt.load(&trader.margin_account).unwrap();
     assert!(account.is_empty(), "a balance withdrawn to zero frees its slot");
-    assert_eq!(w.rt.load::<Asset>(&sol.asset).unwrap().total_deposits(), 0);
+    assert_eq!(w.rt.load::<Asset>(&sol.asset).unwrap().total_deposits().unwrap(), 0);
 
     let rent = w.rt.lamports(&trader.margin_account);
     let owner_before = w.rt.lamports(&trader.owner.pubkey());
@@ -85,9 +88,14 @@ fn asset_added_event_carries_oracle_and_feed() {
     let oracle = solana_sdk::pubkey::Pubkey::new_unique();
     let accounts = w.add_asset_accounts(&mint, &oracle);
     let admin = w.admin.insecure_clone();
-    let outcome = w.rt.process(&[instruction(accounts, tightrope::instruction::AddAsset { feed_id: [7; 32] })], &[&admin]);
+    let clock = w.rt.clock();
+    w.rt.set_price_update(&oracle, &tightrope_runtime::pyth::full_update([7; 32], 6_000_000_000_000, 1_000_000_000, PRICE_EXPONENT, clock.unix_timestamp, clock.slot));
+    let config = volatile_config();
+    let outcome = w.rt.process(&[instruction(accounts, tightrope::instruction::AddAsset { feed_id: [7; 32], config })], &[&admin]);
     let event = &outcome.assert_ok().events::<AssetAdded>()[0];
     assert_eq!((event.mint, event.oracle, event.feed_id, event.decimals), (mint, oracle, [7; 32], 8));
+    // 60,000.00000000 at exponent −8, in the engine's 10^12 fixed point.
+    assert_eq!((event.config, event.price, event.conf), (config, 60_000 * FX as i128, 10 * FX as i128));
 }
 
 #[test]

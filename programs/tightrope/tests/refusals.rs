@@ -112,7 +112,7 @@ fn source_token_account_of_another_mint() {
 fn withdraw_to_a_token_account_of_another_mint() {
     let mut s = setup();
     let eth_wallet = s.w.wallet(&s.eth, &s.trader.owner.pubkey(), 0);
-    let ix = instruction(s.w.withdraw_accounts(&s.trader, &s.sol, &eth_wallet), tightrope::instruction::Withdraw { amount: SOL });
+    let ix = s.w.move_out_ix(&s.trader, &s.sol, &eth_wallet, tightrope::instruction::Withdraw { amount: SOL });
     let mut watched = s.watched();
     watched.push(eth_wallet);
     let owner = s.trader.owner.insecure_clone();
@@ -138,7 +138,7 @@ fn zero_amounts() {
     let watched = s.watched();
     let deposit = instruction(s.w.deposit_accounts(&s.trader, &s.sol, &s.wallet), tightrope::instruction::Deposit { amount: 0 });
     s.w.assert_refused(deposit, &[&owner], code(E::ZeroAmount), &watched);
-    let withdraw = instruction(s.w.withdraw_accounts(&s.trader, &s.sol, &s.wallet), tightrope::instruction::Withdraw { amount: 0 });
+    let withdraw = s.w.move_out_ix(&s.trader, &s.sol, &s.wallet, tightrope::instruction::Withdraw { amount: 0 });
     s.w.assert_refused(withdraw, &[&owner], code(E::ZeroAmount), &watched);
 }
 
@@ -157,12 +157,12 @@ fn withdraw_more_than_deposited() {
     let mut s = setup();
     let (watched, owner) = (s.watched(), s.trader.owner.insecure_clone());
     for amount in [4 * SOL + 1, u64::MAX] {
-        let ix = instruction(s.w.withdraw_accounts(&s.trader, &s.sol, &s.wallet), tightrope::instruction::Withdraw { amount });
+        let ix = s.w.move_out_ix(&s.trader, &s.sol, &s.wallet, tightrope::instruction::Withdraw { amount });
         s.w.assert_refused(ix, &[&owner], code(E::InsufficientDeposit), &watched);
     }
     // An asset the account never deposited.
     let eth_wallet = s.w.wallet(&s.eth, &owner.pubkey(), 0);
-    let ix = instruction(s.w.withdraw_accounts(&s.trader, &s.eth, &eth_wallet), tightrope::instruction::Withdraw { amount: 1 });
+    let ix = s.w.move_out_ix(&s.trader, &s.eth, &eth_wallet, tightrope::instruction::Withdraw { amount: 1 });
     s.w.assert_refused(ix, &[&owner], code(E::InsufficientDeposit), &watched);
 }
 
@@ -176,7 +176,10 @@ fn reinitialising_group_asset_and_account() {
     let outcome = s.w.assert_refused(again, &[&admin], ACCOUNT_ALREADY_IN_USE, &watched);
     assert!(outcome.logs.iter().any(|l| l.contains("already in use")), "{:#?}", outcome.logs);
 
-    let relist = instruction(s.w.add_asset_accounts(&s.sol.mint, &s.sol.oracle), tightrope::instruction::AddAsset { feed_id: [1; 32] });
+    let relist = instruction(
+        s.w.add_asset_accounts(&s.sol.mint, &s.sol.oracle),
+        tightrope::instruction::AddAsset { feed_id: s.sol.feed_id, config: volatile_config() },
+    );
     s.w.assert_refused(relist, &[&admin], ACCOUNT_ALREADY_IN_USE, &watched);
 
     let before = s.w.snapshot(&watched);
@@ -215,6 +218,6 @@ fn non_admin_adding_an_asset() {
     let mut accounts = s.w.add_asset_accounts(&mint, &Pubkey::new_unique());
     accounts.admin = outsider.pubkey();
     let (asset, vault) = (accounts.asset, accounts.vault);
-    let ix = instruction(accounts, tightrope::instruction::AddAsset { feed_id: [0; 32] });
+    let ix = instruction(accounts, tightrope::instruction::AddAsset { feed_id: [0; 32], config: volatile_config() });
     s.w.assert_refused(ix, &[&outsider], code(E::NotAdmin), &[s.w.group, asset, vault, outsider.pubkey()]);
 }

@@ -3,7 +3,8 @@ use anchor_spl::token::{Mint, Token, TokenAccount};
 
 use crate::errors::TightropeError;
 use crate::events::AssetAdded;
-use crate::state::{Asset, Group, ASSET_SEED, LAYOUT_VERSION, VAULT_SEED};
+use crate::oracle::read_price;
+use crate::state::{Asset, AssetConfig, Group, ASSET_SEED, LAYOUT_VERSION, VAULT_SEED};
 
 #[derive(Accounts)]
 pub struct AddAsset<'info> {
@@ -31,14 +32,21 @@ pub struct AddAsset<'info> {
         token::token_program = token_program
     )]
     pub vault: Account<'info, TokenAccount>,
-    /// CHECK: stored only; validated as a Pyth `PriceUpdateV2` of `feed_id` whenever a price is read.
+    /// CHECK: validated as a Pyth `PriceUpdateV2` of `feed_id` here and whenever a price is read.
     pub oracle: UncheckedAccount<'info>,
     pub token_program: Program<'info, Token>,
     pub system_program: Program<'info, System>,
 }
 
-pub fn handler(ctx: Context<AddAsset>, feed_id: [u8; 32]) -> Result<()> {
-    let token_index = ctx.accounts.group.load_mut()?.next_token_index()?;
+pub fn handler(ctx: Context<AddAsset>, feed_id: [u8; 32], config: AssetConfig) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let token_index = {
+        let mut group = ctx.accounts.group.load_mut()?;
+        config.validate(group.tier_count)?;
+        group.next_token_index()?
+    };
+    // The oracle must already answer, and its price seeds the stable price.
+    let price = read_price(&ctx.accounts.oracle, &feed_id, config.oracle_max_age_seconds, config.max_conf_ratio, now)?;
     let mut asset = ctx.accounts.asset.load_init()?;
     asset.version = LAYOUT_VERSION;
     asset.bump = ctx.bumps.asset;
@@ -50,6 +58,9 @@ pub fn handler(ctx: Context<AddAsset>, feed_id: [u8; 32]) -> Result<()> {
     asset.vault = ctx.accounts.vault.key();
     asset.oracle = ctx.accounts.oracle.key();
     asset.feed_id = feed_id;
+    asset.configure(&config);
+    asset.set_stable_price(price.price, now);
+    asset.start_indices(now);
     emit!(AssetAdded {
         group: asset.group,
         asset: ctx.accounts.asset.key(),
@@ -59,6 +70,9 @@ pub fn handler(ctx: Context<AddAsset>, feed_id: [u8; 32]) -> Result<()> {
         decimals: asset.decimals,
         oracle: asset.oracle,
         feed_id,
+        config,
+        price: price.price,
+        conf: price.conf,
     });
     Ok(())
 }

@@ -32,6 +32,7 @@ pub fn handler(ctx: Context<InitGroup>, group_num: u32) -> Result<()> {
     group.creator = creator;
     group.admin = creator;
     group.quote_mint = quote_mint;
+    group.install_default_tiers();
     emit!(GroupInitialized {
         group: ctx.accounts.group.key(),
         creator,

@@ -1,18 +1,26 @@
-//! One file per instruction: its accounts with their checks, and a thin handler.
+//! One file per instruction (deposit/repay and withdraw/borrow share their accounts): accounts with their checks,
+//! and a thin handler.
+pub mod accrue_interest;
 pub mod add_asset;
 pub mod close_margin_account;
 pub mod create_margin_account;
-pub mod deposit;
+pub mod health;
 pub mod init_group;
-pub mod withdraw;
+pub mod move_in;
+pub mod move_out;
+pub mod set_margin_model;
 
 // Anchor's `#[program]` needs each module's generated account types at the crate root; the `handler`s these globs
 // also bring along are always called by their module path.
 #[allow(ambiguous_glob_reexports)]
+pub use accrue_interest::*;
 pub use add_asset::*;
-#[allow(ambiguous_glob_reexports)]
 pub use close_margin_account::*;
 pub use create_margin_account::*;
-pub use deposit::*;
+pub use health::*;
 pub use init_group::*;
-pub use withdraw::*;
+#[allow(ambiguous_glob_reexports)]
+pub use move_in::*;
+pub use move_out::*;
+#[allow(ambiguous_glob_reexports)]
+pub use set_margin_model::*;

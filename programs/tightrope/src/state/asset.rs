@@ -1,12 +1,16 @@
 use anchor_lang::prelude::*;
+use tightrope_risk::{Fx, FX_ONE};
 
+use super::config::{AssetConfig, InterestConfig, RulesConfig};
 use super::{load_u128, store_u128};
 use crate::errors::TightropeError;
+use crate::math;
 
 pub const ASSET_SEED: &[u8] = b"asset";
 pub const VAULT_SEED: &[u8] = b"vault";
 
 /// One listed mint: PDA of (group, mint). It owns the vault token account and signs withdrawals from it.
+/// Balances are shares of the deposit and borrow indices, so interest accrues to all holders at once.
 #[account(zero_copy)]
 pub struct Asset {
     pub version: u8,
@@ -14,44 +18,137 @@ pub struct Asset {
     pub vault_bump: u8,
     pub decimals: u8,
     pub token_index: u16,
+    /// Index into the group's tiers.
+    pub tier: u8,
+    pub reserved0: u8,
+    pub oracle_max_age_seconds: u32,
+    pub reserved1: [u8; 4],
     pub group: Pubkey,
     pub mint: Pubkey,
     pub vault: Pubkey,
-    /// Pyth `PriceUpdateV2` account and the feed it must carry; checked whenever a price is read.
+    /// Pyth `PriceUpdateV2` account and the feed it must carry.
     pub oracle: Pubkey,
     pub feed_id: [u8; 32],
-    /// Sum of all margin accounts' deposits of this asset, native units (u128 LE).
-    pub total_deposits: [u8; 16],
-    /// Room for prices, rates, caps and interest indices.
-    pub reserved: [u8; 1024],
+    pub rules: RulesConfig,
+    pub interest: InterestConfig,
+    /// Highest accepted confidence / price, fixed point 10^12.
+    pub max_conf_ratio: u64,
+    /// Fastest relative move of the stable price per second, fixed point 10^12.
+    pub stable_max_move_per_second: u64,
+    /// Native-unit caps on total deposits and total borrows.
+    pub deposit_cap: u64,
+    pub borrow_cap: u64,
+    /// Slow price (fixed point 10^12, i128 LE) and when it last moved.
+    pub stable_price: [u8; 16],
+    pub stable_updated_at: i64,
+    pub last_accrued_at: i64,
+    /// Indices (fixed point 10^12, start at 1) and share totals (u128 LE).
+    pub deposit_index: [u8; 16],
+    pub borrow_index: [u8; 16],
+    pub deposit_shares: [u8; 16],
+    pub borrow_shares: [u8; 16],
+    /// Interest kept by the protocol, native units (u128 LE); held in the vault.
+    pub protocol_fees: [u8; 16],
+    /// Room for liquidation and insurance parameters.
+    pub reserved: [u8; 512],
 }
 
 impl Asset {
     pub const SPACE: usize = 8 + core::mem::size_of::<Asset>();
 
-    pub fn total_deposits(&self) -> u128 {
-        load_u128(&self.total_deposits)
+    pub fn configure(&mut self, config: &AssetConfig) {
+        self.tier = config.tier;
+        self.oracle_max_age_seconds = config.oracle_max_age_seconds;
+        self.max_conf_ratio = config.max_conf_ratio;
+        self.stable_max_move_per_second = config.stable_max_move_per_second;
+        self.deposit_cap = config.deposit_cap;
+        self.borrow_cap = config.borrow_cap;
+        self.rules = config.rules;
+        self.interest = config.interest;
     }
 
-    /// Adds a deposit to the asset total; returns the new total.
-    pub fn add_deposits(&mut self, amount: u64) -> Result<u128> {
-        let total = self
-            .total_deposits()
-            .checked_add(amount.into())
-            .ok_or(error!(TightropeError::MathOverflow))?;
-        store_u128(&mut self.total_deposits, total);
-        Ok(total)
+    pub fn start_indices(&mut self, now: i64) {
+        store_u128(&mut self.deposit_index, FX_ONE as u128);
+        store_u128(&mut self.borrow_index, FX_ONE as u128);
+        self.last_accrued_at = now;
     }
 
-    /// Removes a withdrawal from the asset total; returns the new total.
-    pub fn sub_deposits(&mut self, amount: u64) -> Result<u128> {
-        let total = self
-            .total_deposits()
-            .checked_sub(amount.into())
-            .ok_or(error!(TightropeError::MathOverflow))?;
-        store_u128(&mut self.total_deposits, total);
-        Ok(total)
+    pub fn deposit_index(&self) -> Fx {
+        load_u128(&self.deposit_index) as Fx
     }
+    pub fn borrow_index(&self) -> Fx {
+        load_u128(&self.borrow_index) as Fx
+    }
+    pub fn deposit_shares(&self) -> u128 {
+        load_u128(&self.deposit_shares)
+    }
+    pub fn borrow_shares(&self) -> u128 {
+        load_u128(&self.borrow_shares)
+    }
+    pub fn protocol_fees(&self) -> u128 {
+        load_u128(&self.protocol_fees)
+    }
+    pub fn stable_price(&self) -> Fx {
+        load_u128(&self.stable_price) as Fx
+    }
+    pub fn set_stable_price(&mut self, price: Fx, now: i64) {
+        store_u128(&mut self.stable_price, price as u128);
+        self.stable_updated_at = now;
+    }
+
+    /// Native units all deposits are worth (rounded down) and all borrows owe (rounded up).
+    pub fn total_deposits(&self) -> Result<u128> {
+        Ok(math::shares::deposit_native(self.deposit_shares(), self.deposit_index()).map_err(math_error)?.into())
+    }
+    pub fn total_borrows(&self) -> Result<u128> {
+        Ok(math::shares::borrow_native(self.borrow_shares(), self.borrow_index()).map_err(math_error)?.into())
+    }
+
+    /// Brings the indices to `now`, sending the fee share of interest to the protocol; returns the interest.
+    pub fn accrue(&mut self, now: i64) -> Result<math::interest::Accrual> {
+        let elapsed = u64::try_from(now.saturating_sub(self.last_accrued_at)).unwrap_or(0);
+        let accrual = math::interest::accrue(
+            &self.interest.to_model(),
+            self.deposit_index(),
+            self.borrow_index(),
+            self.deposit_shares(),
+            self.borrow_shares(),
+            elapsed,
+        )
+        .map_err(math_error)?;
+        store_u128(&mut self.deposit_index, accrual.deposit_index as u128);
+        store_u128(&mut self.borrow_index, accrual.borrow_index as u128);
+        let fees = self
+            .protocol_fees()
+            .checked_add(accrual.protocol_fee_native)
+            .ok_or(error!(TightropeError::MathOverflow))?;
+        store_u128(&mut self.protocol_fees, fees);
+        self.last_accrued_at = self.last_accrued_at.max(now);
+        Ok(accrual)
+    }
+
+    /// Moves the share totals by signed deltas, then enforces the caps when the move adds risk.
+    pub fn apply_shares(&mut self, deposit_delta: i128, borrow_delta: i128) -> Result<()> {
+        let add = |total: u128, delta: i128| -> Result<u128> {
+            total.checked_add_signed(delta).ok_or(error!(TightropeError::MathOverflow))
+        };
+        let (deposit_shares, borrow_shares) = (add(self.deposit_shares(), deposit_delta)?, add(self.borrow_shares(), borrow_delta)?);
+        store_u128(&mut self.deposit_shares, deposit_shares);
+        store_u128(&mut self.borrow_shares, borrow_shares);
+        if deposit_delta > 0 {
+            require!(self.total_deposits()? <= u128::from(self.deposit_cap), TightropeError::DepositCapExceeded);
+        }
+        if borrow_delta > 0 {
+            require!(self.total_borrows()? <= u128::from(self.borrow_cap), TightropeError::BorrowCapExceeded);
+            require!(self.total_borrows()? <= self.total_deposits()?, TightropeError::InsufficientLiquidity);
+        }
+        Ok(())
+    }
+}
+
+pub fn math_error(error: math::MathError) -> Error {
+    msg!("math: {:?}", error);
+    error!(TightropeError::MathOverflow)
 }
 
 /// Seeds the asset PDA signs its vault's transfers with.

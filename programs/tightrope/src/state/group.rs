@@ -1,11 +1,18 @@
 use anchor_lang::prelude::*;
+use tightrope_risk::{Fx, Tier};
 
+use super::config::{TierConfig, MAX_PRODUCT_GROUPS, MAX_TIERS};
 use crate::errors::TightropeError;
 
 pub const GROUP_SEED: &[u8] = b"group";
 
-/// A margin group: one admin, one quote mint, the listed assets. PDA of (creator, group_num), so a creator can run
-/// several groups and the address never depends on who administers it later.
+/// Tier slots `init_group` fills: the quote asset, broad indices (BTC, ETH: −8%/+6%) and single names (±15%).
+pub const TIER_CASH: u8 = 0;
+pub const TIER_BROAD: u8 = 1;
+pub const TIER_SINGLE: u8 = 2;
+
+/// A margin group: one admin, one quote mint, its risk tiers, the listed assets. PDA of (creator, group_num), so
+/// a creator can run several groups and the address never depends on who administers it later.
 #[account(zero_copy)]
 pub struct Group {
     pub version: u8,
@@ -16,7 +23,12 @@ pub struct Group {
     pub creator: Pubkey,
     pub admin: Pubkey,
     pub quote_mint: Pubkey,
-    /// Room for risk tiers, liquidation parameters and guards.
+    pub tier_count: u8,
+    pub reserved0: [u8; 7],
+    pub tiers: [TierConfig; MAX_TIERS],
+    /// Share of the netting benefit granted between classes of each product group (fixed point 10^12).
+    pub product_group_offsets: [u64; MAX_PRODUCT_GROUPS],
+    /// Room for liquidation parameters, pause flags and parameter-change guards.
     pub reserved: [u8; 1024],
 }
 
@@ -30,5 +42,25 @@ impl Group {
             .checked_add(1)
             .ok_or(error!(TightropeError::AssetLimitReached))?;
         Ok(index)
+    }
+
+    /// The default tiers, from the engine's presets.
+    pub fn install_default_tiers(&mut self) {
+        for (slot, tier) in [Tier::cash(), Tier::broad_index(), Tier::single_name()].iter().enumerate() {
+            self.tiers[slot] = TierConfig::from_tier(tier).expect("presets fit the stored range");
+        }
+        self.tier_count = 3;
+    }
+
+    /// The engine's view of the tiers and product-group offsets, written into caller buffers.
+    pub fn risk_tiers(&self, tiers: &mut [Tier; MAX_TIERS]) -> usize {
+        for (out, stored) in tiers.iter_mut().zip(&self.tiers[..usize::from(self.tier_count)]) {
+            *out = stored.to_tier();
+        }
+        usize::from(self.tier_count)
+    }
+
+    pub fn group_offsets(&self) -> [(u8, Fx); MAX_PRODUCT_GROUPS] {
+        core::array::from_fn(|group| (group as u8, Fx::from(self.product_group_offsets[group])))
     }
 }

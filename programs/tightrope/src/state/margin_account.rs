@@ -5,25 +5,53 @@ use crate::errors::TightropeError;
 
 pub const MARGIN_ACCOUNT_SEED: &[u8] = b"margin_account";
 pub const MAX_BALANCES: usize = 16;
+pub const MAX_DERIVATIVES: usize = 16;
 
-/// One asset position of a margin account. A slot is free when `asset` is the default key.
+/// How the account's requirements are computed (`tightrope_risk::Model`).
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarginModel {
+    Rules,
+    Tims,
+}
+
+impl MarginModel {
+    pub fn from_stored(byte: u8) -> Self {
+        if byte == 1 {
+            MarginModel::Tims
+        } else {
+            MarginModel::Rules
+        }
+    }
+    pub fn stored(self) -> u8 {
+        self as u8
+    }
+    pub fn risk_model(self) -> tightrope_risk::Model {
+        match self {
+            MarginModel::Rules => tightrope_risk::Model::Rules,
+            MarginModel::Tims => tightrope_risk::Model::Tims,
+        }
+    }
+}
+
+/// One asset position: deposit and borrow shares of the asset's indices. A slot is free when `asset` is the
+/// default key; an account may hold a deposit and a borrow of the same asset, and each model treats that its way.
 #[zero_copy]
 #[derive(Default)]
 pub struct Balance {
     pub asset: Pubkey,
-    /// Deposited native units (u128 LE).
-    pub deposit: [u8; 16],
-    /// Room for the borrow side.
-    pub reserved: [u8; 16],
+    pub deposit_shares: [u8; 16],
+    pub borrow_shares: [u8; 16],
 }
 
 impl Balance {
     pub fn is_free(&self) -> bool {
         self.asset == Pubkey::default()
     }
-
-    pub fn deposit(&self) -> u128 {
-        load_u128(&self.deposit)
+    pub fn deposit_shares(&self) -> u128 {
+        load_u128(&self.deposit_shares)
+    }
+    pub fn borrow_shares(&self) -> u128 {
+        load_u128(&self.borrow_shares)
     }
 }
 
@@ -32,65 +60,65 @@ impl Balance {
 pub struct MarginAccount {
     pub version: u8,
     pub bump: u8,
-    pub reserved0: [u8; 2],
+    /// `MarginModel` as stored.
+    pub margin_model: u8,
+    pub reserved0: u8,
     pub account_num: u32,
     pub group: Pubkey,
     pub owner: Pubkey,
+    /// May trade for the owner, never withdraw; the default key when none.
+    pub delegate: Pubkey,
     pub balances: [Balance; MAX_BALANCES],
-    /// Room for a delegate, the margin model and derivative positions.
-    pub reserved: [u8; 2048],
+    /// Derivative positions (perpetuals, options) arrive with a later issue.
+    pub derivatives: [[u8; 64]; MAX_DERIVATIVES],
+    pub reserved: [u8; 512],
 }
 
 impl MarginAccount {
     pub const SPACE: usize = 8 + core::mem::size_of::<MarginAccount>();
 
+    pub fn model(&self) -> MarginModel {
+        MarginModel::from_stored(self.margin_model)
+    }
+
     pub fn balance(&self, asset: &Pubkey) -> Option<&Balance> {
         self.balances.iter().find(|b| b.asset == *asset)
+    }
+
+    pub fn active_balances(&self) -> impl Iterator<Item = &Balance> {
+        self.balances.iter().filter(|b| !b.is_free())
     }
 
     pub fn is_empty(&self) -> bool {
         self.balances.iter().all(Balance::is_free)
     }
 
-    /// Credits a deposit, opening a slot for a new asset; returns the deposit after.
-    pub fn credit(&mut self, asset: &Pubkey, amount: u64) -> Result<u128> {
+    /// Adds signed share deltas to the asset's balance, opening a slot if needed and freeing it at zero; returns
+    /// the balance's shares after (deposit, borrow).
+    pub fn apply_shares(&mut self, asset: &Pubkey, deposit_delta: i128, borrow_delta: i128) -> Result<(u128, u128)> {
         let index = match self.balances.iter().position(|b| b.asset == *asset) {
             Some(index) => index,
             None => {
-                let free = self
-                    .balances
-                    .iter()
-                    .position(Balance::is_free)
-                    .ok_or(error!(TightropeError::BalanceSlotsFull))?;
+                let free = self.balances.iter().position(Balance::is_free).ok_or(error!(TightropeError::BalanceSlotsFull))?;
                 self.balances[free] = Balance { asset: *asset, ..Balance::default() };
                 free
             }
         };
         let balance = &mut self.balances[index];
-        let after = balance
-            .deposit()
-            .checked_add(amount.into())
+        let deposit = balance
+            .deposit_shares()
+            .checked_add_signed(deposit_delta)
+            .ok_or(error!(TightropeError::InsufficientDeposit))?;
+        let borrow = balance
+            .borrow_shares()
+            .checked_add_signed(borrow_delta)
             .ok_or(error!(TightropeError::MathOverflow))?;
-        store_u128(&mut balance.deposit, after);
-        Ok(after)
-    }
-
-    /// Debits a withdrawal of at most the deposit; a balance that reaches zero frees its slot.
-    pub fn debit(&mut self, asset: &Pubkey, amount: u64) -> Result<u128> {
-        let balance = self
-            .balances
-            .iter_mut()
-            .find(|b| b.asset == *asset)
-            .ok_or(error!(TightropeError::InsufficientDeposit))?;
-        let after = balance
-            .deposit()
-            .checked_sub(amount.into())
-            .ok_or(error!(TightropeError::InsufficientDeposit))?;
-        if after == 0 {
+        if deposit == 0 && borrow == 0 {
             *balance = Balance::default();
         } else {
-            store_u128(&mut balance.deposit, after);
+            store_u128(&mut balance.deposit_shares, deposit);
+            store_u128(&mut balance.borrow_shares, borrow);
         }
-        Ok(after)
+        Ok((deposit, borrow))
     }
 }

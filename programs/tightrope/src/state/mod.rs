@@ -2,10 +2,12 @@
 //! 128-bit values are stored as little-endian `[u8; 16]`: alignment 1 keeps the layout identical on x86-64
 //! (where `u128` is 16-aligned) and SBF (8-aligned).
 pub mod asset;
+pub mod config;
 pub mod group;
 pub mod margin_account;
 
 pub use asset::*;
+pub use config::*;
 pub use group::*;
 pub use margin_account::*;
 

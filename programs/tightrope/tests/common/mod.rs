@@ -2,6 +2,8 @@
 #![allow(dead_code)] // each test binary uses its own subset
 
 use anchor_lang::{InstructionData, ToAccountMetas};
+use solana_sdk::instruction::AccountMeta;
+use tightrope::state::{AssetConfig, InterestConfig, MarginAccount, RulesConfig, TIER_SINGLE};
 use anchor_spl::token::spl_token;
 use solana_sdk::account::Account;
 use solana_sdk::instruction::Instruction;
@@ -11,6 +13,38 @@ use tightrope::pda;
 use tightrope_runtime::{pyth, Runtime, TxOutcome};
 
 pub const SOL: u64 = 1_000_000_000;
+/// The engine's fixed point: 10^12 = 1.0.
+pub const FX: u64 = 1_000_000_000_000;
+/// Oracle prices are written with this exponent (Pyth's usual for USD pairs).
+pub const PRICE_EXPONENT: i32 = -8;
+
+/// A volatile single-name asset: Reg T / FINRA rates, a 2% confidence limit, generous caps, a kinked rate curve.
+pub fn volatile_config() -> AssetConfig {
+    AssetConfig {
+        tier: TIER_SINGLE,
+        oracle_max_age_seconds: 60,
+        max_conf_ratio: FX / 50,
+        stable_max_move_per_second: FX / 1000,
+        deposit_cap: u64::MAX,
+        borrow_cap: u64::MAX,
+        rules: RulesConfig {
+            initial_long: FX / 2,
+            initial_short: FX / 2,
+            maintenance_long: FX / 4,
+            maintenance_short: FX * 3 / 10,
+            option_rate: FX / 5,
+            option_min_rate: FX / 10,
+            ..RulesConfig::default()
+        },
+        interest: InterestConfig {
+            optimal_utilization: FX * 8 / 10,
+            rate_at_zero: 0,
+            rate_at_optimal: FX / 10,
+            rate_at_max: FX,
+            protocol_fee_share: FX / 10,
+        },
+    }
+}
 
 pub struct Listed {
     pub mint: Pubkey,
@@ -19,6 +53,12 @@ pub struct Listed {
     pub vault: Pubkey,
     pub oracle: Pubkey,
     pub feed_id: [u8; 32],
+}
+
+impl Clone for Listed {
+    fn clone(&self) -> Self {
+        Listed { mint_authority: self.mint_authority.insecure_clone(), ..*self }
+    }
 }
 
 pub struct Trader {
@@ -56,25 +96,50 @@ impl World {
         pda::group_address(&admin.pubkey(), group_num)
     }
 
-    /// Lists a new mint in the world's group, with an oracle account written as a fresh Pyth update.
+    /// Lists a new mint in the world's group at price 100 with `volatile_config`.
     pub fn list(&mut self, decimals: u8) -> Listed {
         let group = self.group;
         self.list_in(&group, decimals)
     }
 
     pub fn list_in(&mut self, group: &Pubkey, decimals: u8) -> Listed {
+        self.list_with(group, decimals, 100, volatile_config())
+    }
+
+    /// Lists a new mint at `price` (whole quote units) with `config`, its oracle a fresh, fully verified update.
+    pub fn list_with(&mut self, group: &Pubkey, decimals: u8, price: i64, config: AssetConfig) -> Listed {
         let mint_authority = Keypair::new();
         let mint = self.rt.create_mint(&mint_authority.pubkey(), decimals);
         let oracle = Pubkey::new_unique();
         let feed_id = oracle.to_bytes();
-        let now = self.rt.clock().unix_timestamp;
-        let slot = self.rt.clock().slot;
-        self.rt.set_price_update(&oracle, &pyth::full_update(feed_id, 100_000_000, 10_000, -8, now, slot));
+        let listed = Listed { mint, mint_authority, asset: Pubkey::default(), vault: Pubkey::default(), oracle, feed_id };
+        self.set_price(&listed, price * 100_000_000, 0);
         let accounts = self.add_asset_accounts_in(group, &mint, &oracle);
         let (asset, vault) = (accounts.asset, accounts.vault);
         let admin = self.admin.insecure_clone();
-        self.rt.process(&[instruction(accounts, tightrope::instruction::AddAsset { feed_id })], &[&admin]).assert_ok();
-        Listed { mint, mint_authority, asset, vault, oracle, feed_id }
+        let ix = instruction(accounts, tightrope::instruction::AddAsset { feed_id, config });
+        self.rt.process(&[ix], &[&admin]).assert_ok();
+        Listed { asset, vault, ..listed }
+    }
+
+    /// Publishes `price` ± `conf` (in units of 10^PRICE_EXPONENT) for `listed` now.
+    pub fn set_price(&mut self, listed: &Listed, price: i64, conf: u64) {
+        let clock = self.rt.clock();
+        let update = pyth::full_update(listed.feed_id, price, conf, PRICE_EXPONENT, clock.unix_timestamp, clock.slot);
+        self.rt.set_price_update(&listed.oracle, &update);
+    }
+
+    /// The health accounts an instruction on `except` needs: (asset, oracle) for every other active balance of
+    /// the account, in slot order.
+    pub fn health_accounts(&mut self, trader: &Trader, except: Option<&Pubkey>) -> Vec<AccountMeta> {
+        let account: MarginAccount = self.rt.load(&trader.margin_account).expect("margin account");
+        let mut metas = Vec::new();
+        for balance in account.active_balances().filter(|b| Some(&b.asset) != except) {
+            let asset: tightrope::state::Asset = self.rt.load(&balance.asset).expect("asset");
+            metas.push(AccountMeta::new_readonly(balance.asset, false));
+            metas.push(AccountMeta::new_readonly(asset.oracle, false));
+        }
+        metas
     }
 
     pub fn add_asset_accounts(&self, mint: &Pubkey, oracle: &Pubkey) -> tightrope::accounts::AddAsset {
@@ -124,8 +189,8 @@ impl World {
         account
     }
 
-    pub fn deposit_accounts(&self, trader: &Trader, listed: &Listed, source: &Pubkey) -> tightrope::accounts::Deposit {
-        tightrope::accounts::Deposit {
+    pub fn deposit_accounts(&self, trader: &Trader, listed: &Listed, source: &Pubkey) -> tightrope::accounts::MoveIn {
+        tightrope::accounts::MoveIn {
             group: self.group,
             margin_account: trader.margin_account,
             owner: trader.owner.pubkey(),
@@ -136,12 +201,13 @@ impl World {
         }
     }
 
-    pub fn withdraw_accounts(&self, trader: &Trader, listed: &Listed, destination: &Pubkey) -> tightrope::accounts::Withdraw {
-        tightrope::accounts::Withdraw {
+    pub fn withdraw_accounts(&self, trader: &Trader, listed: &Listed, destination: &Pubkey) -> tightrope::accounts::MoveOut {
+        tightrope::accounts::MoveOut {
             group: self.group,
             margin_account: trader.margin_account,
             owner: trader.owner.pubkey(),
             asset: listed.asset,
+            oracle: listed.oracle,
             vault: listed.vault,
             destination: *destination,
             token_program: spl_token::ID,
@@ -162,8 +228,25 @@ impl World {
     }
 
     pub fn withdraw(&mut self, trader: &Trader, listed: &Listed, destination: &Pubkey, amount: u64) -> TxOutcome {
-        let ix = instruction(self.withdraw_accounts(trader, listed, destination), tightrope::instruction::Withdraw { amount });
+        let ix = self.move_out_ix(trader, listed, destination, tightrope::instruction::Withdraw { amount });
         self.rt.process(&[ix], &[&trader.owner])
+    }
+
+    pub fn borrow(&mut self, trader: &Trader, listed: &Listed, destination: &Pubkey, amount: u64) -> TxOutcome {
+        let ix = self.move_out_ix(trader, listed, destination, tightrope::instruction::Borrow { amount });
+        self.rt.process(&[ix], &[&trader.owner])
+    }
+
+    pub fn repay(&mut self, trader: &Trader, listed: &Listed, source: &Pubkey, amount: u64) -> TxOutcome {
+        let ix = instruction(self.deposit_accounts(trader, listed, source), tightrope::instruction::Repay { amount });
+        self.rt.process(&[ix], &[&trader.owner])
+    }
+
+    /// A withdraw or borrow with its health accounts appended.
+    pub fn move_out_ix(&mut self, trader: &Trader, listed: &Listed, destination: &Pubkey, data: impl InstructionData) -> Instruction {
+        let mut ix = instruction(self.withdraw_accounts(trader, listed, destination), data);
+        ix.accounts.extend(self.health_accounts(trader, Some(&listed.asset)));
+        ix
     }
 
     pub fn close(&mut self, trader: &Trader) -> TxOutcome {

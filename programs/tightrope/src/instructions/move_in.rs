@@ -1,13 +1,15 @@
+//! Deposit and repay: tokens move from the owner into the vault. Neither adds risk, so neither checks margin.
 use anchor_lang::prelude::*;
 use anchor_spl::token::{Token, TokenAccount};
 
+use crate::controller::balance;
 use crate::errors::TightropeError;
-use crate::events::BalanceChanged;
+use crate::events::{BalanceChangeKind, BalanceChanged};
 use crate::state::{Asset, Group, MarginAccount};
 use crate::token;
 
 #[derive(Accounts)]
-pub struct Deposit<'info> {
+pub struct MoveIn<'info> {
     pub group: AccountLoader<'info, Group>,
     #[account(
         mut,
@@ -33,18 +35,17 @@ pub struct Deposit<'info> {
     pub token_program: Program<'info, Token>,
 }
 
-pub fn handler(ctx: Context<Deposit>, amount: u64) -> Result<()> {
-    require!(amount > 0, TightropeError::ZeroAmount);
-    // The vault's u64 must hold the sum; refuse here with a named error rather than inside SPL Token.
-    ctx.accounts
-        .vault
-        .amount
-        .checked_add(amount)
-        .ok_or(error!(TightropeError::MathOverflow))?;
+pub fn process(ctx: Context<MoveIn>, kind: BalanceChangeKind, amount: u64) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
     let asset_key = ctx.accounts.asset.key();
-    let deposit_after = ctx.accounts.margin_account.load_mut()?.credit(&asset_key, amount)?;
-    let asset_deposits_after = ctx.accounts.asset.load_mut()?.add_deposits(amount)?;
-
+    let (moved, (deposit_shares_after, borrow_shares_after)) = {
+        let mut asset = ctx.accounts.asset.load_mut()?;
+        asset.accrue(now)?;
+        let mut account = ctx.accounts.margin_account.load_mut()?;
+        balance::apply(kind, &mut account, &asset_key, &mut asset, amount)?
+    };
+    // The vault's u64 must hold the sum; refuse here with a named error rather than inside SPL Token.
+    ctx.accounts.vault.amount.checked_add(moved).ok_or(error!(TightropeError::MathOverflow))?;
     let accounts = &ctx.accounts;
     token::transfer(
         &accounts.token_program,
@@ -52,18 +53,26 @@ pub fn handler(ctx: Context<Deposit>, amount: u64) -> Result<()> {
         accounts.vault.to_account_info(),
         accounts.owner.to_account_info(),
         &[],
-        amount,
+        moved,
     )?;
     ctx.accounts.vault.reload()?;
-
+    let asset = ctx.accounts.asset.load()?;
     emit!(BalanceChanged {
         group: ctx.accounts.group.key(),
         margin_account: ctx.accounts.margin_account.key(),
         asset: asset_key,
-        change: amount.into(),
-        deposit_after,
-        asset_deposits_after,
+        kind,
+        amount: moved,
+        deposit_shares_after,
+        borrow_shares_after,
+        deposit_index: asset.deposit_index(),
+        borrow_index: asset.borrow_index(),
+        asset_deposits_after: asset.total_deposits()?,
+        asset_borrows_after: asset.total_borrows()?,
         vault_amount_after: ctx.accounts.vault.amount,
+        health_before: None,
+        health_after: None,
+        prices: Vec::new(),
     });
     Ok(())
 }

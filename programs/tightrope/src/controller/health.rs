@@ -1,0 +1,131 @@
+//! An account's health from all its balances, computed by `tightrope_risk` with fresh prices.
+//!
+//! The accounts it needs arrive as remaining accounts in one canonical order: for every active balance of the
+//! margin account, in slot order, the asset and then its oracle, skipping the asset the instruction names itself
+//! (already loaded and changed). Anything missing, extra, duplicated or reordered is refused.
+use anchor_lang::prelude::*;
+use tightrope_risk::{Fx, Portfolio, Position, Quote, Tier, FX_ONE};
+
+use crate::errors::TightropeError;
+use crate::events::PriceUsed;
+use crate::math;
+use crate::oracle::{read_price, OraclePrice};
+use crate::state::{math_error, Asset, Group, MarginAccount, MarginModel, MAX_TIERS};
+
+/// The asset an instruction already holds (accrued and changed), with its fresh price.
+pub struct Touched<'a> {
+    pub key: Pubkey,
+    pub asset: &'a Asset,
+    pub price: OraclePrice,
+}
+
+/// What one balance contributes: the engine's view of the asset and the balance in native units.
+struct Priced {
+    asset: tightrope_risk::Asset,
+    deposit: u64,
+    borrow: u64,
+    used: PriceUsed,
+}
+
+/// Prices an asset for the engine; the stable price is moved to `now` (in memory) so initial margin sees it.
+fn priced(key: Pubkey, asset: &Asset, price: OraclePrice, deposit_shares: u128, borrow_shares: u128, now: i64) -> Result<Priced> {
+    let elapsed = u64::try_from(now.saturating_sub(asset.stable_updated_at)).unwrap_or(0);
+    let stable = math::stable_price::update(asset.stable_price(), price.price, elapsed, Fx::from(asset.stable_max_move_per_second))
+        .map_err(math_error)?;
+    let to_u64 = |v: u128| u64::try_from(v).map_err(|_| error!(TightropeError::MathOverflow));
+    let deposit = to_u64(math::shares::deposit_native(deposit_shares, asset.deposit_index()).map_err(math_error)?.into())?;
+    let borrow = to_u64(math::shares::borrow_native(borrow_shares, asset.borrow_index()).map_err(math_error)?.into())?;
+    Ok(Priced {
+        asset: tightrope_risk::Asset {
+            decimals: asset.decimals,
+            price: price.price,
+            conf: price.conf,
+            stable_price: stable,
+            tier: asset.tier,
+            rules: asset.rules.to_rates(),
+        },
+        deposit,
+        borrow,
+        used: PriceUsed { asset: key, price: price.price, conf: price.conf, stable_price: stable, publish_time: price.publish_time },
+    })
+}
+
+/// Loads a read-only asset from the remaining accounts and brings its indices to `now` in memory, so interest
+/// owed since its last touch counts against the account.
+fn load_untouched<'info>(group: &Pubkey, expected: &Pubkey, asset_info: &'info AccountInfo<'info>, now: i64) -> Result<Asset> {
+    require_keys_eq!(*asset_info.key, *expected, TightropeError::HealthAccountsMismatch);
+    let loader = AccountLoader::<Asset>::try_from(asset_info)?;
+    let mut asset = *loader.load()?;
+    require_keys_eq!(asset.group, *group, TightropeError::GroupMismatch);
+    asset.accrue(now)?;
+    Ok(asset)
+}
+
+/// Prices every balance of `account` (see the module docs for the account order) and returns the engine's quote
+/// under `model`, with the prices it used.
+pub fn quote<'info>(
+    group_key: &Pubkey,
+    group: &Group,
+    account: &MarginAccount,
+    model: MarginModel,
+    touched: Option<&Touched>,
+    remaining: &'info [AccountInfo<'info>],
+    now: i64,
+) -> Result<(Quote, Vec<PriceUsed>)> {
+    let mut priced_balances = Vec::with_capacity(account.active_balances().count());
+    let mut pairs = remaining.chunks(2);
+    for balance in account.active_balances() {
+        let (deposit_shares, borrow_shares) = (balance.deposit_shares(), balance.borrow_shares());
+        let entry = match touched.filter(|t| t.key == balance.asset) {
+            Some(t) => priced(t.key, t.asset, t.price, deposit_shares, borrow_shares, now)?,
+            None => {
+                let [asset_info, oracle_info] = pairs.next().ok_or(error!(TightropeError::HealthAccountsMismatch))? else {
+                    return err!(TightropeError::HealthAccountsMismatch);
+                };
+                let asset = load_untouched(group_key, &balance.asset, asset_info, now)?;
+                require_keys_eq!(*oracle_info.key, asset.oracle, TightropeError::OracleAccountMismatch);
+                let price = read_price(oracle_info, &asset.feed_id, asset.oracle_max_age_seconds, asset.max_conf_ratio, now)?;
+                priced(balance.asset, &asset, price, deposit_shares, borrow_shares, now)?
+            }
+        };
+        priced_balances.push(entry);
+    }
+    require!(pairs.next().is_none(), TightropeError::HealthAccountsMismatch);
+
+    let assets: Vec<tightrope_risk::Asset> = priced_balances.iter().map(|p| p.asset).collect();
+    let positions: Vec<Position> = priced_balances
+        .iter()
+        .enumerate()
+        .map(|(index, p)| Position::Spot { asset: index as u8, deposit: p.deposit, borrow: p.borrow })
+        .collect();
+    let mut tiers = [Tier::cash(); MAX_TIERS];
+    let tier_count = group.risk_tiers(&mut tiers);
+    let offsets: Vec<tightrope_risk::GroupOffset> = group
+        .group_offsets()
+        .iter()
+        .map(|&(group, share)| tightrope_risk::GroupOffset { group, share })
+        .collect();
+    let portfolio = Portfolio {
+        assets: &assets,
+        tiers: &tiers[..tier_count],
+        group_offsets: &offsets,
+        positions: &positions,
+        now,
+        // Assets at P − conf, liabilities at P + conf.
+        conf_multiplier: FX_ONE,
+    };
+    let quote = tightrope_risk::quote(&portfolio, model.risk_model()).map_err(|error| {
+        msg!("risk engine: {:?}", error);
+        error!(TightropeError::RiskEngine)
+    })?;
+    Ok((quote, priced_balances.into_iter().map(|p| p.used).collect()))
+}
+
+/// Refuses a result that leaves the account below its initial requirement, logging the shortfall.
+pub fn require_initial(quote: &Quote) -> Result<()> {
+    if quote.initial_health < 0 {
+        msg!("initial margin shortfall: {} (quote minor units)", -quote.initial_health);
+        return err!(TightropeError::InitialMarginShortfall);
+    }
+    Ok(())
+}

@@ -1,0 +1,37 @@
+//! Switches the account between rules-based and TIMS margin, only if it meets initial margin under the new model.
+use anchor_lang::prelude::*;
+
+use crate::controller::health;
+use crate::errors::TightropeError;
+use crate::events::{HealthFigures, MarginModelChanged};
+use crate::state::{Group, MarginAccount, MarginModel};
+
+#[derive(Accounts)]
+pub struct SetMarginModel<'info> {
+    pub group: AccountLoader<'info, Group>,
+    #[account(
+        mut,
+        has_one = group @ TightropeError::GroupMismatch,
+        has_one = owner @ TightropeError::NotOwner
+    )]
+    pub margin_account: AccountLoader<'info, MarginAccount>,
+    pub owner: Signer<'info>,
+}
+
+pub fn handler<'info>(ctx: Context<'_, '_, 'info, 'info, SetMarginModel<'info>>, model: MarginModel) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let group = ctx.accounts.group.load()?;
+    let mut account = ctx.accounts.margin_account.load_mut()?;
+    let from = account.model();
+    let (quote, prices) = health::quote(&ctx.accounts.group.key(), &group, &account, model, None, ctx.remaining_accounts, now)?;
+    health::require_initial(&quote)?;
+    account.margin_model = model.stored();
+    emit!(MarginModelChanged {
+        margin_account: ctx.accounts.margin_account.key(),
+        from,
+        to: model,
+        health_after: HealthFigures::from(&quote),
+        prices,
+    });
+    Ok(())
+}

@@ -1,0 +1,262 @@
+//! Borrowing, oracles, health and margin models through the runtime: each refusal asserts its named error and an
+//! unchanged state; health is held to `tightrope_risk` on the same inputs.
+mod common;
+
+use anchor_lang::AnchorDeserialize;
+use common::*;
+use solana_sdk::pubkey::Pubkey;
+use solana_sdk::signature::{Keypair, Signer};
+use tightrope::errors::TightropeError as E;
+use tightrope::instructions::HealthReport;
+use tightrope::oracle::VerificationLevel;
+use tightrope::state::{AssetConfig, MarginModel, RulesConfig, TIER_CASH};
+use tightrope_runtime::pyth;
+
+/// USDC (cash tier, price 1) and SOL (price 100); a trader holding 1,000 USDC deposited and a SOL wallet.
+struct Book {
+    w: World,
+    usdc: Listed,
+    sol: Listed,
+    trader: Trader,
+    sol_wallet: Pubkey,
+}
+
+fn cash_config() -> AssetConfig {
+    AssetConfig { tier: TIER_CASH, rules: RulesConfig::default(), ..volatile_config() }
+}
+
+fn book() -> Book {
+    let mut w = World::new();
+    let group = w.group;
+    let usdc = w.list_with(&group, 6, 1, cash_config());
+    let sol = w.list(9);
+    let trader = w.trader(0);
+    let usdc_wallet = w.wallet(&usdc, &trader.owner.pubkey(), 1_000_000_000);
+    let sol_wallet = w.wallet(&sol, &trader.owner.pubkey(), 0);
+    w.deposit(&trader, &usdc, &usdc_wallet, 1_000_000_000).assert_ok();
+    // Someone else supplies SOL to borrow.
+    let lender = w.trader(1);
+    let lender_wallet = w.wallet(&sol, &lender.owner.pubkey(), 100 * SOL);
+    w.deposit(&lender, &sol, &lender_wallet, 100 * SOL).assert_ok();
+    Book { w, usdc, sol, trader, sol_wallet }
+}
+
+impl Book {
+    fn watched(&self) -> Vec<Pubkey> {
+        vec![self.trader.margin_account, self.usdc.asset, self.sol.asset, self.sol.vault, self.sol_wallet, self.usdc.vault]
+    }
+
+    fn borrow_ix(&mut self, amount: u64) -> solana_sdk::instruction::Instruction {
+        self.w.move_out_ix(&self.trader, &self.sol, &self.sol_wallet.clone(), tightrope::instruction::Borrow { amount })
+    }
+
+    fn refuse_borrow(&mut self, amount: u64, code: u32) -> tightrope_runtime::TxOutcome {
+        let ix = self.borrow_ix(amount);
+        let (watched, owner) = (self.watched(), self.trader.owner.insecure_clone());
+        self.w.assert_refused(ix, &[&owner], code, &watched)
+    }
+
+    fn health(&mut self) -> HealthReport {
+        let accounts = tightrope::accounts::Health { group: self.w.group, margin_account: self.trader.margin_account };
+        let mut ix = instruction(accounts, tightrope::instruction::Health {});
+        ix.accounts.extend(self.w.health_accounts(&self.trader, None));
+        let outcome = self.w.rt.process(&[ix], &[]);
+        let data = outcome.assert_ok().return_data.clone().expect("health returns data").data;
+        HealthReport::deserialize(&mut &data[..]).expect("a HealthReport")
+    }
+
+    fn set_model(&mut self, model: MarginModel) -> tightrope_runtime::TxOutcome {
+        let accounts = tightrope::accounts::SetMarginModel {
+            group: self.w.group,
+            margin_account: self.trader.margin_account,
+            owner: self.trader.owner.pubkey(),
+        };
+        let mut ix = instruction(accounts, tightrope::instruction::SetMarginModel { model });
+        ix.accounts.extend(self.w.health_accounts(&self.trader, None));
+        let owner = self.trader.owner.insecure_clone();
+        self.w.rt.process(&[ix], &[&owner])
+    }
+}
+
+#[test]
+fn borrowing_within_initial_margin_and_not_past_it() {
+    let mut b = book();
+    // Borrowed SOL leaves the account: equity is 1,000 − 100·x against a 50% initial charge of 100·x, so at most
+    // 6.67 SOL; 25 SOL is refused with the shortfall logged, 5 SOL passes.
+    let refused = b.refuse_borrow(25 * SOL, code(E::InitialMarginShortfall));
+    assert!(refused.logs.iter().any(|l| l.contains("initial margin shortfall")), "{:#?}", refused.logs);
+    let (usdc, sol, owner_wallet) = (b.usdc.asset, b.sol.clone(), b.sol_wallet);
+    let trader = Trader { owner: b.trader.owner.insecure_clone(), margin_account: b.trader.margin_account };
+    b.w.borrow(&trader, &sol, &owner_wallet, 5 * SOL).assert_ok();
+    assert_eq!(b.w.rt.token_amount(&owner_wallet), 5 * SOL);
+    let report = b.health();
+    assert!(report.health.initial_health > 0, "{report:?}");
+    assert_eq!(report.prices.iter().map(|p| p.asset).collect::<Vec<_>>(), vec![usdc, sol.asset]);
+}
+
+#[test]
+fn every_bad_oracle_is_refused_by_name() {
+    let mut b = book();
+    let feed = b.sol.feed_id;
+    let clock = b.w.rt.clock();
+    let good = pyth::full_update(feed, 100_00000000, 1_000_000, PRICE_EXPONENT, clock.unix_timestamp, clock.slot);
+    let cases: Vec<(&str, Box<dyn Fn(&mut pyth::PriceUpdateV2)>, E)> = vec![
+        ("other feed", Box::new(|u| u.price_message.feed_id = [9; 32]), E::OracleFeedMismatch),
+        ("stale", Box::new(|u| u.price_message.publish_time -= 61), E::StaleOracle),
+        ("too wide", Box::new(|u| u.price_message.conf = 3_00000000), E::OracleConfidenceTooWide),
+        ("partial", Box::new(|u| u.verification_level = VerificationLevel::Partial { num_signatures: 5 }), E::OracleNotFullyVerified),
+        ("negative", Box::new(|u| u.price_message.price = -1), E::InvalidOraclePrice),
+        ("zero", Box::new(|u| u.price_message.price = 0), E::InvalidOraclePrice),
+    ];
+    for (name, corrupt, error) in cases {
+        let mut update = good;
+        corrupt(&mut update);
+        b.w.rt.set_price_update(&b.sol.oracle, &update);
+        let outcome = b.refuse_borrow(SOL, code(error));
+        assert!(!outcome.is_ok(), "{name}");
+    }
+    // Owned by someone other than the Pyth receiver.
+    let mut foreign = b.w.rt.account(&b.sol.oracle).unwrap();
+    foreign.owner = Pubkey::new_unique();
+    b.w.rt.set_account(&b.sol.oracle, foreign);
+    b.refuse_borrow(SOL, code(E::OracleWrongOwner));
+}
+
+#[test]
+fn an_oracle_account_other_than_the_assets_is_refused() {
+    let mut b = book();
+    let mut ix = b.borrow_ix(SOL);
+    let oracle_slot = ix.accounts.iter().position(|m| m.pubkey == b.sol.oracle).unwrap();
+    ix.accounts[oracle_slot].pubkey = b.usdc.oracle;
+    let (watched, owner) = (b.watched(), b.trader.owner.insecure_clone());
+    b.w.assert_refused(ix, &[&owner], code(E::OracleAccountMismatch), &watched);
+}
+
+#[test]
+fn health_accounts_missing_extra_duplicated_or_reordered_are_refused() {
+    let mut b = book();
+    let eth = b.w.list(8);
+    let eth_wallet = b.w.wallet(&eth, &b.trader.owner.pubkey(), SOL);
+    let trader = Trader { owner: b.trader.owner.insecure_clone(), margin_account: b.trader.margin_account };
+    b.w.deposit(&trader, &eth, &eth_wallet, SOL).assert_ok();
+    let base = b.borrow_ix(SOL);
+    let named = base.accounts.len() - 4;
+    let (watched, owner) = (b.watched(), b.trader.owner.insecure_clone());
+    let variants: Vec<Box<dyn Fn(&mut Vec<solana_sdk::instruction::AccountMeta>)>> = vec![
+        Box::new(|m| m.truncate(m.len() - 2)),                     // missing a pair
+        Box::new(move |m| { let extra = m[named].clone(); m.push(extra) }), // extra
+        Box::new(move |m| { let pair = m[named..named + 2].to_vec(); m.splice(named + 2..named + 4, pair); }), // duplicated
+        Box::new(move |m| { let (a, b) = (m[named..named + 2].to_vec(), m[named + 2..].to_vec()); m.truncate(named); m.extend(b); m.extend(a); }), // reordered
+    ];
+    for corrupt in variants {
+        let mut ix = base.clone();
+        corrupt(&mut ix.accounts);
+        let before = b.w.snapshot(&watched);
+        let outcome = b.w.rt.process(&[ix], &[&owner]);
+        let code = outcome.custom_error();
+        assert!(
+            code == Some(common::code(E::HealthAccountsMismatch)) || code == Some(common::code(E::OracleAccountMismatch)),
+            "{:?}\n{}",
+            outcome.result,
+            outcome.logs.join("\n")
+        );
+        assert!(before == b.w.snapshot(&watched), "state changed by a refused transaction");
+    }
+}
+
+#[test]
+fn repaying_more_than_owed_repays_the_debt_and_keeps_the_rest() {
+    let mut b = book();
+    let trader = Trader { owner: b.trader.owner.insecure_clone(), margin_account: b.trader.margin_account };
+    let (sol, wallet) = (b.sol.clone(), b.sol_wallet);
+    b.w.borrow(&trader, &sol, &wallet, 2 * SOL).assert_ok();
+    b.w.rt.mint_to(&sol.mint, &sol.mint_authority, &wallet, SOL);
+    b.w.repay(&trader, &sol, &wallet, 10 * SOL).assert_ok();
+    assert_eq!(b.w.rt.token_amount(&wallet), SOL, "only the debt left the wallet");
+    assert!(b.w.rt.load::<tightrope::state::MarginAccount>(&trader.margin_account).unwrap().balance(&sol.asset).is_none());
+    let again = b.w.repay(&trader, &sol, &wallet, 1);
+    assert_eq!(again.custom_error(), Some(code(E::NoDebt)));
+}
+
+#[test]
+fn health_equals_the_risk_engine_on_the_same_inputs() {
+    let mut b = book();
+    let trader = Trader { owner: b.trader.owner.insecure_clone(), margin_account: b.trader.margin_account };
+    let (sol, wallet) = (b.sol.clone(), b.sol_wallet);
+    b.w.borrow(&trader, &sol, &wallet, 3 * SOL).assert_ok();
+    for model in [MarginModel::Rules, MarginModel::Tims] {
+        b.set_model(model).assert_ok();
+        let report = b.health();
+        let group: tightrope::state::Group = b.w.rt.load(&b.w.group).unwrap();
+        let mut tiers = [tightrope_risk::Tier::cash(); tightrope::state::MAX_TIERS];
+        let tier_count = group.risk_tiers(&mut tiers);
+        let account: tightrope::state::MarginAccount = b.w.rt.load(&trader.margin_account).unwrap();
+        let mut assets = Vec::new();
+        let mut positions = Vec::new();
+        for (index, (balance, used)) in account.active_balances().zip(&report.prices).enumerate() {
+            let asset: tightrope::state::Asset = b.w.rt.load(&balance.asset).unwrap();
+            assets.push(tightrope_risk::Asset {
+                decimals: asset.decimals,
+                price: used.price,
+                conf: used.conf,
+                stable_price: used.stable_price,
+                tier: asset.tier,
+                rules: asset.rules.to_rates(),
+            });
+            let deposit = tightrope::math::shares::deposit_native(balance.deposit_shares(), asset.deposit_index()).unwrap();
+            let borrow = tightrope::math::shares::borrow_native(balance.borrow_shares(), asset.borrow_index()).unwrap();
+            positions.push(tightrope_risk::Position::Spot { asset: index as u8, deposit: deposit as u64, borrow: borrow as u64 });
+        }
+        let offsets: Vec<_> = group.group_offsets().iter().map(|&(group, share)| tightrope_risk::GroupOffset { group, share }).collect();
+        let portfolio = tightrope_risk::Portfolio {
+            assets: &assets,
+            tiers: &tiers[..tier_count],
+            group_offsets: &offsets,
+            positions: &positions,
+            now: b.w.rt.clock().unix_timestamp,
+            conf_multiplier: tightrope_risk::FX_ONE,
+        };
+        let expected = tightrope_risk::quote(&portfolio, model.risk_model()).unwrap();
+        assert_eq!(report.health, tightrope::events::HealthFigures::from(&expected), "{model:?}");
+        assert_eq!(report.model, model);
+    }
+}
+
+#[test]
+fn a_hedged_account_needs_less_under_tims_than_under_rules() {
+    let mut b = book();
+    let trader = Trader { owner: b.trader.owner.insecure_clone(), margin_account: b.trader.margin_account };
+    let (sol, wallet) = (b.sol.clone(), b.sol_wallet);
+    b.w.rt.mint_to(&sol.mint, &sol.mint_authority, &wallet, 10 * SOL);
+    b.w.deposit(&trader, &sol, &wallet, 10 * SOL).assert_ok();
+    b.w.borrow(&trader, &sol, &wallet, 10 * SOL).assert_ok();
+    let rules = b.health().health.maintenance_requirement;
+    b.set_model(MarginModel::Tims).assert_ok();
+    let tims = b.health().health.maintenance_requirement;
+    assert!(tims < rules, "TIMS {tims} should be below rules {rules} for a deposit hedged by a borrow");
+}
+
+#[test]
+fn switching_model_requires_initial_margin_under_the_new_one() {
+    let mut b = book();
+    let trader = Trader { owner: b.trader.owner.insecure_clone(), margin_account: b.trader.margin_account };
+    let (sol, wallet) = (b.sol.clone(), b.sol_wallet);
+    // Under TIMS a lone SOL borrow is charged its +15% × 1.5 initial scan (22.5%), under rules 50%: with 1,000 USDC,
+    // 7.5 SOL borrowed leaves equity 250 against 168.75 under TIMS but 375 under rules.
+    b.set_model(MarginModel::Tims).assert_ok();
+    b.w.borrow(&trader, &sol, &wallet, 7_500_000_000).assert_ok();
+    let outcome = b.set_model(MarginModel::Rules);
+    assert_eq!(outcome.custom_error(), Some(code(E::InitialMarginShortfall)), "{}", outcome.logs.join("\n"));
+    assert_eq!(b.health().model, MarginModel::Tims);
+}
+
+#[test]
+fn only_the_owner_can_withdraw_or_borrow() {
+    let mut b = book();
+    let thief = Keypair::new();
+    let mut accounts = b.w.withdraw_accounts(&b.trader, &b.sol, &b.sol_wallet);
+    accounts.owner = thief.pubkey();
+    let ix = instruction(accounts, tightrope::instruction::Borrow { amount: SOL });
+    let watched = b.watched();
+    b.w.assert_refused(ix, &[&thief], code(E::NotOwner), &watched);
+}
