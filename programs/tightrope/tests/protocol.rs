@@ -260,3 +260,37 @@ fn only_the_owner_can_withdraw_or_borrow() {
     let watched = b.watched();
     b.w.assert_refused(ix, &[&thief], code(E::NotOwner), &watched);
 }
+
+#[test]
+fn deposit_and_borrow_caps_are_enforced() {
+    let mut b = book();
+    let group = b.w.group;
+    let capped = b.w.list_with(&group, 9, 100, AssetConfig { deposit_cap: 5 * SOL, borrow_cap: SOL, ..volatile_config() });
+    let trader = Trader { owner: b.trader.owner.insecure_clone(), margin_account: b.trader.margin_account };
+    let wallet = b.w.wallet(&capped, &trader.owner.pubkey(), 10 * SOL);
+    let mut watched = vec![trader.margin_account, capped.asset, capped.vault, wallet];
+    let over = instruction(b.w.deposit_accounts(&trader, &capped, &wallet), tightrope::instruction::Deposit { amount: 6 * SOL });
+    b.w.assert_refused(over, &[&trader.owner], code(E::DepositCapExceeded), &watched);
+    b.w.deposit(&trader, &capped, &wallet, 5 * SOL).assert_ok();
+    watched.push(b.usdc.asset);
+    let ix = b.w.move_out_ix(&trader, &capped, &wallet, tightrope::instruction::Borrow { amount: 2 * SOL });
+    b.w.assert_refused(ix, &[&trader.owner], code(E::BorrowCapExceeded), &watched);
+    b.w.borrow(&trader, &capped, &wallet, SOL).assert_ok();
+}
+
+#[test]
+fn a_seventeenth_balance_is_refused() {
+    let mut b = book();
+    let trader = Trader { owner: b.trader.owner.insecure_clone(), margin_account: b.trader.margin_account };
+    let group = b.w.group;
+    // USDC already fills one slot.
+    for _ in 0..15 {
+        let listed = b.w.list_with(&group, 6, 1, cash_config());
+        let wallet = b.w.wallet(&listed, &trader.owner.pubkey(), 1);
+        b.w.deposit(&trader, &listed, &wallet, 1).assert_ok();
+    }
+    let seventeenth = b.w.list_with(&group, 6, 1, cash_config());
+    let wallet = b.w.wallet(&seventeenth, &trader.owner.pubkey(), 1);
+    let ix = instruction(b.w.deposit_accounts(&trader, &seventeenth, &wallet), tightrope::instruction::Deposit { amount: 1 });
+    b.w.assert_refused(ix, &[&trader.owner], code(E::BalanceSlotsFull), &[trader.margin_account, seventeenth.asset, wallet]);
+}

@@ -145,11 +145,12 @@ fn zero_amounts() {
 #[test]
 fn deposit_that_would_overflow_the_vault() {
     let mut s = setup();
-    // No real mint reaches this supply; the fixture writes the balance to probe the vault's u64 bound.
+    // No real mint reaches this supply; the fixture writes the balance to probe the vault's u64 bound. Total
+    // deposits past u64::MAX exceed any deposit cap (a u64), which is the refusal that names it.
     s.w.rt.set_token_amount(&s.wallet, u64::MAX);
     let ix = instruction(s.w.deposit_accounts(&s.trader, &s.sol, &s.wallet), tightrope::instruction::Deposit { amount: u64::MAX });
     let (watched, owner) = (s.watched(), s.trader.owner.insecure_clone());
-    s.w.assert_refused(ix, &[&owner], code(E::MathOverflow), &watched);
+    s.w.assert_refused(ix, &[&owner], code(E::DepositCapExceeded), &watched);
 }
 
 #[test]
