@@ -241,6 +241,8 @@ mod tests {
         // Deposits beyond i128: both halved (borrows up), still just above one third.
         assert_eq!(utilization(u128::MAX, u128::MAX / 3), 333_333_333_334);
         assert_eq!(utilization(u128::MAX, u128::MAX - 1), ONE);
+        // Just above 10^-12 before and after halving: 2 units, not 1 (the odd borrow unit rounds up).
+        assert_eq!(utilization(2 * 10u128.pow(38), 2 * 10u128.pow(26) + 1), 2);
     }
 
     #[test]
