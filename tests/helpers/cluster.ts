@@ -48,3 +48,18 @@ export function connection(): Connection {
   cachedConnection ??= new Connection(clusterInfo().rpcUrl, COMMITMENT);
   return cachedConnection;
 }
+
+/**
+ * Closes a Connection's WebSocket normally (code 1000). web3.js has no public close, and its rpc-websockets client
+ * reconnects forever after an abnormal close, which would keep mocha alive once the server stops.
+ */
+export function closeWebSocket(conn: Connection): void {
+  const internals = conn as unknown as { _rpcWebSocket?: { close(code?: number): void } };
+  internals._rpcWebSocket?.close(1000);
+}
+
+/** Closes the shared Connection's WebSocket, if one was made. */
+export function closeSharedConnection(): void {
+  if (cachedConnection) closeWebSocket(cachedConnection);
+  cachedConnection = undefined;
+}

@@ -96,7 +96,7 @@ function awaitBanner(child: ChildProcess, stderr: () => string): Promise<Map<str
     child.on("exit", onExit);
     lines.on("line", (line) => {
       const trimmed = line.trim();
-      if (trimmed === "Ready") {
+      if (trimmed === "Ready" || trimmed.startsWith("Ready ")) {
         cleanup();
         resolve(banner);
         return;

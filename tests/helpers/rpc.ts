@@ -1,7 +1,5 @@
-// Raw JSON-RPC over HTTP and WebSocket, for what web3.js has no method for (health, cheatcodes, encodings) and for
+// Raw JSON-RPC over HTTP, for what web3.js has no method for (health, cheatcodes, encodings) and for
 // requests web3.js would never send (bad input).
-import WebSocket from "ws";
-
 import { clusterInfo } from "./cluster";
 
 export interface RpcError {
@@ -20,8 +18,8 @@ export interface RpcResponse<T = unknown> {
 let nextId = 1;
 
 /** Posts a raw body and returns the parsed JSON answer, whatever it is. */
-export async function postRaw(body: string): Promise<unknown> {
-  const response = await fetch(clusterInfo().rpcUrl, {
+export async function postRaw(body: string, url = clusterInfo().rpcUrl): Promise<unknown> {
+  const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body,
@@ -31,46 +29,19 @@ export async function postRaw(body: string): Promise<unknown> {
 }
 
 /** One request; returns the whole response so callers can check `error` as well as `result`. */
-export async function rpcRequest<T = unknown>(method: string, params?: unknown[]): Promise<RpcResponse<T>> {
+export async function rpcRequest<T = unknown>(
+  method: string,
+  params?: unknown[],
+  url?: string,
+): Promise<RpcResponse<T>> {
   const request = { jsonrpc: "2.0", id: nextId++, method, ...(params === undefined ? {} : { params }) };
-  return (await postRaw(JSON.stringify(request))) as RpcResponse<T>;
+  return (await postRaw(JSON.stringify(request), url)) as RpcResponse<T>;
 }
 
 /** One request that must succeed; throws with the server's error otherwise. */
-export async function rpc<T = unknown>(method: string, params?: unknown[]): Promise<T> {
-  const response = await rpcRequest<T>(method, params);
+export async function rpc<T = unknown>(method: string, params?: unknown[], url?: string): Promise<T> {
+  const response = await rpcRequest<T>(method, params, url);
   if (response.error) throw new Error(`${method} failed: ${JSON.stringify(response.error)}`);
   if (!("result" in response)) throw new Error(`${method}: response has neither result nor error`);
   return response.result as T;
-}
-
-/** Opens a raw WebSocket to the server's subscription port; closes it when `use` settles. */
-export async function withWebSocket<T>(use: (ws: WebSocket) => Promise<T>): Promise<T> {
-  const ws = new WebSocket(clusterInfo().wsUrl);
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("WebSocket did not open within 5 s")), 5_000);
-    ws.once("open", () => (clearTimeout(timer), resolve()));
-    ws.once("error", (e) => (clearTimeout(timer), reject(e)));
-  });
-  try {
-    return await use(ws);
-  } finally {
-    ws.close();
-  }
-}
-
-/** Sends one raw frame and resolves with the next message that answers it (or any, if the frame has no id). */
-export function wsExchange(ws: WebSocket, frame: string, timeoutMs = 5_000): Promise<RpcResponse> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (ws.off("message", onMessage), reject(new Error("no WebSocket answer"))), timeoutMs);
-    const onMessage = (raw: WebSocket.Data) => {
-      const message = JSON.parse(raw.toString()) as RpcResponse & { method?: string };
-      if (message.method !== undefined) return; // a notification, not the answer
-      clearTimeout(timer);
-      ws.off("message", onMessage);
-      resolve(message);
-    };
-    ws.on("message", onMessage);
-    ws.send(frame);
-  });
 }

@@ -1,6 +1,6 @@
 // Mocha root hook plugin (registered in .mocharc.json): one tightrope-localnet for the whole run. It builds nothing;
 // see `localnetBinary` for where it looks. Tests reach the server through `tests/helpers/cluster.ts`.
-import { publishCluster } from "../helpers/cluster";
+import { closeSharedConnection, publishCluster } from "../helpers/cluster";
 import { Localnet, startLocalnet } from "../helpers/localnet-process";
 
 let server: Localnet | undefined;
@@ -19,6 +19,7 @@ export const mochaHooks = {
   async afterAll(this: Mocha.Context) {
     this.timeout(10_000);
     stopping = true;
+    closeSharedConnection();
     await server?.stop();
   },
 };

@@ -13,6 +13,7 @@ import {
   ListedAsset,
   openTrader,
   tightropeProgram,
+  TightropeProgram,
   Trader,
   withdraw,
 } from "../helpers/program";
@@ -28,7 +29,7 @@ const BALANCE_SIZE = 64;
 const ASSET_COUNT_OFFSET = 10;
 
 describe("tightrope refusals over JSON-RPC", function () {
-  const program = tightropeProgram();
+  let program: TightropeProgram;
   let group: Group;
   let asset: ListedAsset;
   let other: ListedAsset;
@@ -36,6 +37,7 @@ describe("tightrope refusals over JSON-RPC", function () {
   let watched: PublicKey[];
 
   before(async function () {
+    program = tightropeProgram();
     group = await createGroup(program);
     asset = await listAsset(program, group);
     other = await listAsset(program, group);
@@ -117,7 +119,8 @@ describe("tightrope refusals over JSON-RPC", function () {
   });
 
   it("MintMismatch (6009) for a token account of another mint", async function () {
-    const wrongMint = await tokenAccount(other.mint, trader.owner.publicKey, 50n);
+    // Not the associated account: an earlier test already made that one.
+    const wrongMint = await tokenAccount(other.mint, trader.owner.publicKey, 50n, Keypair.generate());
     const substitute = { tokenAccount: wrongMint };
     const keys = [...watched, wrongMint];
     await expectAnchorError(keys, () => deposit(program, group, asset, trader, 1n, substitute), "MintMismatch", 6009);

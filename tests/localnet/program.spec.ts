@@ -16,6 +16,7 @@ import {
   ListedAsset,
   openTrader,
   tightropeProgram,
+  TightropeProgram,
   u128le,
   withdraw,
 } from "../helpers/program";
@@ -23,11 +24,12 @@ import { decodePriceUpdate, PYTH_RECEIVER } from "../helpers/pyth";
 import { tokenBalance } from "../helpers/tokens";
 
 describe("tightrope program over JSON-RPC", function () {
-  const program = tightropeProgram();
+  let program: TightropeProgram;
   let group: Group;
   let asset: ListedAsset;
 
   before(async function () {
+    program = tightropeProgram();
     group = await createGroup(program, 7);
     asset = await listAsset(program, group);
   });

@@ -17,6 +17,7 @@ import {
   marginAccountAddress,
   openTrader,
   tightropeProgram,
+  TightropeProgram,
   Trader,
   u128le,
 } from "../helpers/program";
@@ -26,12 +27,13 @@ import { fundedWallet } from "../helpers/wallet";
 const sortedKeys = (keys: PublicKey[]) => keys.map((k) => k.toBase58()).sort();
 
 describe("finding and following margin accounts", function () {
-  const program = tightropeProgram();
+  let program: TightropeProgram;
   let group: Group;
   let asset: ListedAsset;
   let trader: Trader;
 
   before(async function () {
+    program = tightropeProgram();
     group = await createGroup(program);
     asset = await listAsset(program, group);
     trader = await openTrader(program, group, asset, 1_000_000n);

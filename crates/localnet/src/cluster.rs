@@ -28,8 +28,9 @@ impl TxRecord {
 pub enum Event {
     Slot { slot: u64, parent: u64, root: u64 },
     Transaction(Arc<TxRecord>),
-    /// Accounts as they are after a transaction or a cheatcode, at `slot`.
-    Accounts { slot: u64, accounts: Arc<Vec<(Pubkey, Account)>> },
+    /// Accounts a transaction or a cheatcode wrote at `slot`. Only keys: the channel keeps its last events, and
+    /// subscribers read the (small number of) accounts they match.
+    Accounts { slot: u64, keys: Arc<Vec<Pubkey>> },
 }
 
 pub struct Cluster {
@@ -114,13 +115,15 @@ impl Cluster {
         record
     }
 
-    /// Notifies account and program subscribers of the current state of `addresses`.
+    /// Notifies account and program subscribers that `addresses` changed.
     pub fn publish_accounts(&self, addresses: impl IntoIterator<Item = Pubkey>) {
-        let accounts: Vec<(Pubkey, Account)> = addresses
-            .into_iter()
-            .map(|address| (address, self.runtime.account(&address).unwrap_or_default()))
-            .collect();
-        self.publish(Event::Accounts { slot: self.slot(), accounts: Arc::new(accounts) });
+        let keys: Vec<Pubkey> = addresses.into_iter().collect();
+        self.publish(Event::Accounts { slot: self.slot(), keys: Arc::new(keys) });
+    }
+
+    /// An account as subscribers see it: a closed account is reported empty, as a validator does.
+    pub fn account_or_empty(&self, address: &Pubkey) -> Account {
+        self.runtime.account(address).unwrap_or_default()
     }
 
     fn remember(&mut self, record: Arc<TxRecord>) {

@@ -6,6 +6,7 @@
 mod bank;
 mod native;
 mod outcome;
+mod stdout_bridge;
 pub mod pyth;
 mod tokens;
 

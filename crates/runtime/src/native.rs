@@ -21,6 +21,7 @@ use anchor_lang::solana_program::pubkey::Pubkey;
 use solana_program_runtime::loaded_programs::ProgramCacheEntry;
 use solana_program_runtime::stable_log;
 use solana_runtime::bank::Bank;
+use crate::stdout_bridge;
 use solana_program_test::{get_runtime_environment_key, invoke_builtin_function, EbpfError, EbpfVm, InvokeContext};
 
 thread_local! {
@@ -36,6 +37,7 @@ pub(crate) fn tightrope_builtin(vm: *mut EbpfVm<InvokeContext<'static>>, _: u64,
             as *mut EbpfVm<InvokeContext<'static>>)
     };
     let previous = ACTIVE.replace(ptr::from_mut(&mut *vm.context_object_pointer));
+    let capture = stdout_bridge::capture();
     let first = log_len(vm.context_object_pointer);
     let invoke_line = format!("Program {} invoke [{}]", tightrope::ID, vm.context_object_pointer.get_stack_height());
     vm.program_result = invoke_builtin_function(process_instruction, vm.context_object_pointer)
@@ -47,7 +49,19 @@ pub(crate) fn tightrope_builtin(vm: *mut EbpfVm<InvokeContext<'static>>, _: u64,
         line.strip_prefix(&outcome_prefix).is_some_and(|rest| rest == "success" || rest.starts_with("failed: "))
     });
     drop_line(context, first, |line| line == invoke_line);
+    // Printed after the last log line (e.g. the keys Anchor reports for a failed check): before the outcome line
+    // the runtime is about to write.
+    log_prints(context);
+    drop(capture);
     ACTIVE.set(previous);
+}
+
+/// Moves lines the program printed to stdout into the logs, ahead of whatever it logs next.
+fn log_prints(context: &InvokeContext) {
+    let collector = context.get_log_collector();
+    for line in stdout_bridge::drain() {
+        stable_log::program_log(&collector, &line);
+    }
 }
 
 fn log_len(context: &InvokeContext) -> usize {
@@ -89,7 +103,11 @@ pub(crate) fn install_log_bridge() {
     let previous = set_syscall_stubs(Box::new(DefaultStubsPlaceholder));
     set_syscall_stubs(Box::new(LogBridge(previous)));
     solana_msg::set_log_hook(Some(|message| {
-        with_active(|context| stable_log::program_log(&context.get_log_collector(), message)).is_some()
+        with_active(|context| {
+            log_prints(context);
+            stable_log::program_log(&context.get_log_collector(), message)
+        })
+        .is_some()
     }));
 }
 
@@ -102,7 +120,11 @@ struct LogBridge(Box<dyn SyscallStubs>);
 
 impl SyscallStubs for LogBridge {
     fn sol_log_data(&self, fields: &[&[u8]]) {
-        if with_active(|context| stable_log::program_data(&context.get_log_collector(), fields)).is_none() {
+        let logged = with_active(|context| {
+            log_prints(context);
+            stable_log::program_data(&context.get_log_collector(), fields)
+        });
+        if logged.is_none() {
             self.0.sol_log_data(fields);
         }
     }
@@ -117,6 +139,7 @@ impl SyscallStubs for LogBridge {
     }
     fn sol_invoke_signed(&self, instruction: &Instruction, infos: &[AccountInfo], seeds: &[&[&[u8]]]) -> ProgramResult {
         let before = with_active(|context| {
+            log_prints(context);
             let line = format!("Program {} invoke [{}]", instruction.program_id, context.get_stack_height());
             (log_len(context), line)
         });

@@ -41,14 +41,11 @@ pub fn register(module: &mut RpcModule<Shared>) {
         let encoding = config.encoding.unwrap_or(UiAccountEncoding::Binary);
         Ok((
             None,
-            Box::new(move |event: &Event| match event {
-                Event::Accounts { slot, accounts } => Step::Send(
-                    accounts
-                        .iter()
-                        .filter(|(key, _)| *key == address)
-                        .map(|(_, account)| json(with_context(*slot, notified_account(account, encoding))))
-                        .collect(),
-                ),
+            Box::new(move |shared: &Shared, event: &Event| match event {
+                Event::Accounts { slot, keys } if keys.contains(&address) => {
+                    let account = lock(shared).account_or_empty(&address);
+                    Step::Send(vec![json(with_context(*slot, notified_account(&account, encoding)))])
+                }
                 _ => Step::Skip,
             }),
         ))
@@ -64,17 +61,20 @@ pub fn register(module: &mut RpcModule<Shared>) {
         let encoding = config.account_config.encoding.unwrap_or(UiAccountEncoding::Binary);
         Ok((
             None,
-            Box::new(move |event: &Event| match event {
-                Event::Accounts { slot, accounts } => Step::Send(
-                    accounts
-                        .iter()
-                        .filter(|(_, account)| account.owner == program && passes(&filters, account))
-                        .map(|(key, account)| {
-                            let keyed = RpcKeyedAccount { pubkey: key.to_string(), account: notified_account(account, encoding) };
-                            json(with_context(*slot, keyed))
-                        })
-                        .collect(),
-                ),
+            Box::new(move |shared: &Shared, event: &Event| match event {
+                Event::Accounts { slot, keys } => {
+                    let cluster = lock(shared);
+                    Step::Send(
+                        keys.iter()
+                            .map(|key| (key, cluster.account_or_empty(key)))
+                            .filter(|(_, account)| account.owner == program && passes(&filters, account))
+                            .map(|(key, account)| {
+                                let keyed = RpcKeyedAccount { pubkey: key.to_string(), account: notified_account(&account, encoding) };
+                                json(with_context(*slot, keyed))
+                            })
+                            .collect(),
+                    )
+                }
                 _ => Step::Skip,
             }),
         ))
@@ -92,7 +92,7 @@ pub fn register(module: &mut RpcModule<Shared>) {
         };
         Ok((
             None,
-            Box::new(move |event: &Event| match event {
+            Box::new(move |_: &Shared, event: &Event| match event {
                 Event::Transaction(record) if mentioned.is_none_or(|key| record.mentions(&key)) => {
                     let logs = RpcLogsResponse {
                         signature: record.outcome.signature.to_string(),
@@ -108,7 +108,7 @@ pub fn register(module: &mut RpcModule<Shared>) {
     subscription(module, ["slotSubscribe", "slotNotification", "slotUnsubscribe"], |_| {
         Ok((
             None,
-            Box::new(|event: &Event| match event {
+            Box::new(|_: &Shared, event: &Event| match event {
                 Event::Slot { slot, parent, root } => {
                     Step::Send(vec![json(SlotInfo { slot: *slot, parent: *parent, root: *root })])
                 }
@@ -130,7 +130,7 @@ pub fn register(module: &mut RpcModule<Shared>) {
         Ok((
             // Already processed before the subscription: notify at once, as a validator does.
             Some(Box::new(move |shared: &Shared| lock(shared).transaction(&signature).map(|r| notification(&r)))),
-            Box::new(move |event: &Event| match event {
+            Box::new(move |_: &Shared, event: &Event| match event {
                 Event::Transaction(record) if record.outcome.signature == signature => Step::Last(notification(record)),
                 _ => Step::Skip,
             }),
@@ -145,7 +145,7 @@ fn notified_account(account: &Account, encoding: UiAccountEncoding) -> UiAccount
         .expect("base64 encodes any account")
 }
 
-type Selector = Box<dyn FnMut(&Event) -> Step + Send>;
+type Selector = Box<dyn FnMut(&Shared, &Event) -> Step + Send>;
 type Initial = Option<Box<dyn FnOnce(&Shared) -> Option<serde_json::Value> + Send>>;
 
 /// Registers a subscription whose `setup` parses the parameters into an optional initial notification and a
@@ -189,7 +189,7 @@ async fn forward(pending: PendingSubscriptionSink, shared: std::sync::Arc<Shared
             event = events.recv() => event,
         };
         match event {
-            Ok(event) => match select(&event) {
+            Ok(event) => match select(&shared, &event) {
                 Step::Skip => {}
                 Step::Send(values) => {
                     for value in values {

@@ -5,7 +5,7 @@
 //! At or after expiry, or with zero volatility, the value is intrinsic. Model values are clamped to the
 //! no-arbitrage range `[intrinsic, spot]` for calls and `[intrinsic, strike]` for puts.
 
-use super::qmath::{isqrt, ln_q62, normal_cdf_q48, Q48, Q48_ONE};
+use super::qmath::{isqrt, ln_q62, normal_cdf_q48_lanes, Q48, Q48_ONE};
 use crate::fixed::{Fx, FX_ONE};
 
 pub const SECONDS_PER_YEAR: i128 = 31_536_000;
@@ -79,32 +79,66 @@ impl Pricer {
     /// Value per unit at `spot` (Fx, in `[0, 2·MAX_PRICE]`) whose `ln_q62` the caller already has (any value
     /// when `spot` is zero).
     pub fn value_at(&self, spot: Fx, ln_spot_q62: i128) -> Fx {
-        let floor = intrinsic(self.kind, spot, self.strike);
-        let v = self.vol_sqrt_time;
-        // A zero spot (a −100% scenario) is exactly intrinsic: the call is worthless, the put worth the strike.
-        if v == 0 || spot == 0 {
-            return floor;
+        self.values_at([spot], [ln_spot_q62])[0]
+    }
+
+    /// [`Pricer::value_at`] at `N` spots: each value is exactly the one-spot result, but the spots' normal CDFs
+    /// run side by side (see [`normal_cdf_q48_lanes`]), which is what makes a scenario scan fast.
+    #[inline(always)]
+    pub fn values_at<const N: usize>(&self, spot: [Fx; N], ln_spot_q62: [i128; N]) -> [Fx; N] {
+        let mut value = [0; N];
+        for j in 0..N {
+            value[j] = intrinsic(self.kind, spot[j], self.strike);
         }
+        let v = self.vol_sqrt_time;
+        if v == 0 {
+            return value;
+        }
+        // A call weighs S by N(d1) and K by N(d2), a put S by N(−d1) and K by N(−d2), with d2 = d1 − σ√T. A zero
+        // spot (a −100% scenario) is exactly intrinsic (the call worthless, the put worth the strike): its lane
+        // runs at d1 = 0 and is dropped.
+        let put = self.kind == OptionKind::Put;
+        let (mut spot_d, mut strike_d) = ([0; N], [0; N]);
+        for j in 0..N {
+            let d1 = if spot[j] == 0 {
+                0
+            } else {
+                self.d1(ln_spot_q62[j])
+            };
+            let d2 = d1 - v;
+            (spot_d[j], strike_d[j]) = if put { (-d1, -d2) } else { (d1, d2) };
+        }
+        let (spot_weight, strike_weight) =
+            (normal_cdf_q48_lanes(spot_d), normal_cdf_q48_lanes(strike_d));
+        for j in (0..N).filter(|&j| spot[j] != 0) {
+            let (spot_part, strike_part) = (
+                scaled(spot[j], spot_weight[j]),
+                scaled(self.strike, strike_weight[j]),
+            );
+            let (model, cap) = match self.kind {
+                OptionKind::Call => (spot_part - strike_part, spot[j]),
+                OptionKind::Put => (strike_part - spot_part, self.strike),
+            };
+            value[j] = model.clamp(value[j], cap);
+        }
+        value
+    }
+
+    /// d1 = ln(S/K)·(1/σ√T) + σ√T/2 (floor shifts) of a line with σ√T > 0.
+    #[inline(always)]
+    fn d1(&self, ln_spot_q62: i128) -> i128 {
+        let v = self.vol_sqrt_time;
         // ln(S/K) from Q62 to Q48 (floor); |x| < 50.
         let x = (ln_spot_q62 - self.ln_strike_q62) >> (62 - Q48);
-        // d1 = x·(1/σ√T) + σ√T/2 (floor shifts); d2 = d1 − σ√T. With σ√T < 1 and |x| ≥ 16σ√T both |d| exceed 15,
-        // where N is exactly 0 or 1, so x/σ√T is replaced by ±64 to keep the product within i128.
+        // With σ√T < 1 and |x| ≥ 16σ√T both |d| exceed 15, where N is exactly 0 or 1, so x/σ√T is replaced by ±64
+        // to keep the product within i128.
         let x_over_v = if v < Q48_ONE && x.abs() >= 16 * v {
             x.signum() * (64 << Q48)
         } else {
-            (x * self.inverse_vol_sqrt_time) >> Q48
+            // |x|·(1/σ√T) < 16·2^96 below σ√T = 1 and < 2^54·2^48 above: the product cannot wrap.
+            x.wrapping_mul(self.inverse_vol_sqrt_time) >> Q48
         };
-        let d1 = x_over_v + (v >> 1);
-        let d2 = d1 - v;
-        let model = match self.kind {
-            OptionKind::Call => scaled(spot, d1) - scaled(self.strike, d2),
-            OptionKind::Put => scaled(self.strike, -d2) - scaled(spot, -d1),
-        };
-        let cap = match self.kind {
-            OptionKind::Call => spot,
-            OptionKind::Put => self.strike,
-        };
-        model.clamp(floor, cap)
+        x_over_v + (v >> 1)
     }
 
     pub fn value(&self, spot: Fx) -> Fx {
@@ -112,9 +146,11 @@ impl Pricer {
     }
 }
 
-/// `amount × N(d)` in Fx, floor.
-fn scaled(amount: Fx, d: i128) -> Fx {
-    (amount * normal_cdf_q48(d)) >> Q48
+/// `amount × weight` in Fx, floor, for a Q48 weight N(d) ≤ 1. Amounts are prices (below 2^75 even at a marked-up
+/// spot), so the product stays below 2^124 and cannot wrap.
+#[inline(always)]
+fn scaled(amount: Fx, weight: u64) -> Fx {
+    amount.wrapping_mul(weight as i128) >> Q48
 }
 
 #[cfg(test)]
