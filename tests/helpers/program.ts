@@ -1,7 +1,7 @@
 // The Tightrope program as a client sees it: an Anchor `Program` built from the committed IDL over a plain
 // Connection, its PDAs, and fixtures (a group with a listed asset, a trader with tokens and a margin account).
-import { AnchorProvider, BN, Program, Wallet } from "@coral-xyz/anchor";
-import { Keypair, PublicKey } from "@solana/web3.js";
+import { AnchorProvider, BN, IdlTypes, Program, Wallet } from "@coral-xyz/anchor";
+import { AccountMeta, Keypair, PublicKey } from "@solana/web3.js";
 
 import { IDL, PROGRAM_ID, Tightrope } from "../../sdk/src";
 import { COMMITMENT, connection, payer } from "./cluster";
@@ -65,13 +65,48 @@ export async function createGroup(program: TightropeProgram, groupNum = 0): Prom
   return { admin, group: groupAddress(admin.publicKey, groupNum), quoteMint, initSignature };
 }
 
+export type AssetConfig = IdlTypes<Tightrope>["assetConfig"];
+
+/** The engine's fixed point (10^12 = 1.0) as the program stores rates. */
+const fx = (numerator: number, denominator = 1) => new BN(10).pow(new BN(12)).muln(numerator).divn(denominator);
+
+/** A volatile single-name asset (tier 2): Reg T / FINRA rates, a 2% confidence limit, no caps that bind. */
+export function volatileConfig(): AssetConfig {
+  const unlimited = new BN("18446744073709551615");
+  return {
+    tier: 2,
+    oracleMaxAgeSeconds: 60,
+    maxConfRatio: fx(1, 50),
+    stableMaxMovePerSecond: fx(1, 1000),
+    depositCap: unlimited,
+    borrowCap: unlimited,
+    rules: {
+      initialLong: fx(1, 2),
+      initialShort: fx(1, 2),
+      maintenanceLong: fx(1, 4),
+      maintenanceShort: fx(3, 10),
+      houseRate: new BN(0),
+      housePerUnit: new BN(0),
+      optionRate: fx(1, 5),
+      optionMinRate: fx(1, 10),
+    },
+    interest: {
+      optimalUtilization: fx(8, 10),
+      rateAtZero: new BN(0),
+      rateAtOptimal: fx(1, 10),
+      rateAtMax: fx(1),
+      protocolFeeShare: fx(1, 10),
+    },
+  };
+}
+
 /** Lists `mint` (a new one by default) with a fresh Pyth price account as its oracle. */
 export async function listAsset(program: TightropeProgram, group: Group, mint?: PublicKey): Promise<ListedAsset> {
   const assetMint = mint ?? (await newMint(6));
   const feedId = Keypair.generate().publicKey.toBytes();
   const oracle = await setPythPrice(await freshPrice(feedId));
   const signature = await program.methods
-    .addAsset(Array.from(feedId))
+    .addAsset(Array.from(feedId), volatileConfig())
     .accountsPartial({ group: group.group, admin: group.admin.publicKey, mint: assetMint, oracle })
     .signers([group.admin])
     .rpc();
@@ -110,6 +145,7 @@ export interface BalanceOverrides {
   marginAccount?: PublicKey;
   asset?: PublicKey;
   vault?: PublicKey;
+  oracle?: PublicKey;
   tokenAccount?: PublicKey;
   signer?: Keypair;
 }
@@ -153,9 +189,26 @@ export async function withdraw(
   const { accounts, tokenAccount, signer } = balanceCall(group, asset, trader, substitute);
   return program.methods
     .withdraw(new BN(amount.toString()))
-    .accountsPartial({ ...accounts, destination: tokenAccount })
+    .accountsPartial({ ...accounts, oracle: substitute.oracle ?? asset.oracle, destination: tokenAccount })
+    .remainingAccounts(await healthAccounts(program, trader.marginAccount, asset.asset))
     .signers([signer])
     .rpc();
+}
+
+/**
+ * The health accounts a withdraw or borrow needs: (asset, oracle) for every active balance of the margin account
+ * in slot order, except the asset the instruction names itself — the program's canonical order.
+ */
+export async function healthAccounts(program: TightropeProgram, marginAccount: PublicKey, except?: PublicKey): Promise<AccountMeta[]> {
+  const account = await program.account.marginAccount.fetch(marginAccount);
+  const metas: AccountMeta[] = [];
+  for (const balance of account.balances) {
+    if (balance.asset.equals(PublicKey.default) || (except && balance.asset.equals(except))) continue;
+    const asset = await program.account.asset.fetch(balance.asset);
+    metas.push({ pubkey: balance.asset, isSigner: false, isWritable: false });
+    metas.push({ pubkey: asset.oracle, isSigner: false, isWritable: false });
+  }
+  return metas;
 }
 
 export async function closeMarginAccount(program: TightropeProgram, group: Group, trader: Trader, signer = trader.owner) {
@@ -170,9 +223,10 @@ export async function closeMarginAccount(program: TightropeProgram, group: Group
 export const u128le = (bytes: number[] | Uint8Array): bigint =>
   Buffer.from(bytes).readBigUInt64LE(0) + (Buffer.from(bytes).readBigUInt64LE(8) << 64n);
 
-/** A margin account's deposit of `asset` in native units (0 when it holds none). */
+/** A margin account's deposit shares of `asset` (0 when it holds none). */
 export async function depositOf(program: TightropeProgram, marginAccount: PublicKey, asset: PublicKey) {
   const account = await program.account.marginAccount.fetch(marginAccount);
   const balance = account.balances.find((b) => b.asset.equals(asset));
-  return balance ? u128le(balance.deposit) : 0n;
+  // Deposit shares; at the starting index of 1 (no interest yet) they equal native units.
+  return balance ? u128le(balance.depositShares) : 0n;
 }

@@ -16,6 +16,7 @@ import {
   TightropeProgram,
   Trader,
   withdraw,
+  volatileConfig,
 } from "../helpers/program";
 import { expectAnchorError, patchAccountData, snapshot } from "../helpers/refusal";
 import { newMint, tokenAccount } from "../helpers/tokens";
@@ -51,8 +52,9 @@ describe("tightrope refusals over JSON-RPC", function () {
     await expectAnchorError(watched, () => withdraw(program, group, asset, trader, 0n), "ZeroAmount", 6000);
   });
 
-  it("MathOverflow (6001) when the vault's u64 cannot hold the deposit", async function () {
-    await expectAnchorError(watched, () => deposit(program, group, asset, trader, U64_MAX), "MathOverflow", 6001);
+  it("DepositCapExceeded (6023) when a deposit would take the totals past any u64 cap", async function () {
+    // The vault's u64 cannot hold it either; the cap (itself a u64) is the check that names the refusal.
+    await expectAnchorError(watched, () => deposit(program, group, asset, trader, U64_MAX), "DepositCapExceeded", 6023);
   });
 
   it("InsufficientDeposit (6002) beyond the deposit and for an asset never deposited", async function () {
@@ -89,7 +91,7 @@ describe("tightrope refusals over JSON-RPC", function () {
     const mint = await newMint();
     const call = () =>
       program.methods
-        .addAsset(Array(32).fill(1))
+        .addAsset(Array(32).fill(1), volatileConfig())
         .accountsPartial({ group: group.group, admin: intruder.publicKey, mint, oracle: asset.oracle })
         .signers([intruder])
         .rpc();
@@ -141,7 +143,7 @@ describe("tightrope refusals over JSON-RPC", function () {
     const mint = await newMint();
     const call = () =>
       program.methods
-        .addAsset(Array(32).fill(2))
+        .addAsset(Array(32).fill(2), volatileConfig())
         .accountsPartial({ group: full.group, admin: full.admin.publicKey, mint, oracle: asset.oracle })
         .signers([full.admin])
         .rpc();

@@ -68,11 +68,12 @@ describe("tightrope program over JSON-RPC", function () {
     assert.equal(await tokenBalance(trader.source), 400_000n);
     assert.equal(await tokenBalance(asset.vault), 600_000n);
     assert.equal(await depositOf(program, trader.marginAccount, asset.asset), 600_000n);
-    assert.equal(u128le((await program.account.asset.fetch(asset.asset)).totalDeposits), 600_000n);
+    assert.equal(u128le((await program.account.asset.fetch(asset.asset)).depositShares), 600_000n);
 
     const deposited = await onlyEvent(program, depositSig, "balanceChanged");
-    assert.equal(deposited.change!.toString(), "600000");
-    assert.equal(deposited.depositAfter!.toString(), "600000");
+    assert.deepEqual(deposited.kind, { deposit: {} });
+    assert.equal(deposited.amount!.toString(), "600000");
+    assert.equal(deposited.depositSharesAfter!.toString(), "600000");
     assert.equal(deposited.vaultAmountAfter!.toString(), "600000");
 
     const withdrawSig = await withdraw(program, group, asset, trader, 250_000n);
@@ -80,8 +81,10 @@ describe("tightrope program over JSON-RPC", function () {
     assert.equal(await tokenBalance(asset.vault), 350_000n);
     assert.equal(await depositOf(program, trader.marginAccount, asset.asset), 350_000n);
     const withdrawn = await onlyEvent(program, withdrawSig, "balanceChanged");
-    assert.equal(withdrawn.change!.toString(), "-250000");
-    assert.equal(withdrawn.depositAfter!.toString(), "350000");
+    assert.deepEqual(withdrawn.kind, { withdraw: {} });
+    assert.equal(withdrawn.amount!.toString(), "250000");
+    assert.equal(withdrawn.depositSharesAfter!.toString(), "350000");
+    assert.ok(withdrawn.healthAfter, "a withdrawal reports the health it was checked against");
 
     await withdraw(program, group, asset, trader, 350_000n);
     assert.equal(await tokenBalance(asset.vault), 0n);

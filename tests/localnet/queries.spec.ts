@@ -83,7 +83,7 @@ describe("finding and following margin accounts", function () {
     assert.ok(notified.owner.equals(PROGRAM_ID));
     const decoded = program.coder.accounts.decode("marginAccount", notified.data);
     const balance = decoded.balances.find((b: { asset: PublicKey }) => b.asset.equals(asset.asset));
-    const notifiedDeposit = u128le(balance.deposit);
+    const notifiedDeposit = u128le(balance.depositShares);
     assert.ok(notifiedDeposit > 0n && notifiedDeposit <= deposited, `deposit ${notifiedDeposit} of ${deposited}`);
   });
 
@@ -99,7 +99,7 @@ describe("finding and following margin accounts", function () {
     assert.ok(notified.ctx.slot > 0);
     assert.match(notified.logs.signature, /^[1-9A-HJ-NP-Za-km-z]{64,88}$/);
     const event = [...parser.parseLogs(notified.logs.logs)].find((e) => e.name === "balanceChanged")!;
-    assert.equal(event.data.change.toString(), "7");
+    assert.equal(event.data.amount.toString(), "7");
   });
 });
 

@@ -14,9 +14,32 @@ export type Tightrope = {
   },
   "instructions": [
     {
+      "name": "accrueInterest",
+      "docs": [
+        "Brings an asset's interest indices to now; anyone may call it."
+      ],
+      "discriminator": [
+        47,
+        40,
+        115,
+        198,
+        91,
+        12,
+        222,
+        49
+      ],
+      "accounts": [
+        {
+          "name": "asset",
+          "writable": true
+        }
+      ],
+      "args": []
+    },
+    {
       "name": "addAsset",
       "docs": [
-        "Lists a mint in the group with a program-owned vault and the Pyth feed that will price it."
+        "Lists a mint with a program-owned vault, its Pyth feed (which must answer now) and its risk parameters."
       ],
       "discriminator": [
         81,
@@ -116,6 +139,85 @@ export type Tightrope = {
               32
             ]
           }
+        },
+        {
+          "name": "config",
+          "type": {
+            "defined": {
+              "name": "assetConfig"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "borrow",
+      "docs": [
+        "Borrows `amount` of the asset out of the vault; the account must meet initial margin afterwards. Remaining",
+        "accounts as for `withdraw`."
+      ],
+      "discriminator": [
+        228,
+        253,
+        131,
+        202,
+        207,
+        116,
+        89,
+        18
+      ],
+      "accounts": [
+        {
+          "name": "group",
+          "relations": [
+            "marginAccount",
+            "asset"
+          ]
+        },
+        {
+          "name": "marginAccount",
+          "writable": true
+        },
+        {
+          "name": "owner",
+          "signer": true,
+          "relations": [
+            "marginAccount"
+          ]
+        },
+        {
+          "name": "asset",
+          "writable": true
+        },
+        {
+          "name": "oracle",
+          "relations": [
+            "asset"
+          ]
+        },
+        {
+          "name": "vault",
+          "writable": true,
+          "relations": [
+            "asset"
+          ]
+        },
+        {
+          "name": "destination",
+          "docs": [
+            "Any token account of the asset's mint: only the owner can move funds out, so the destination is theirs."
+          ],
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+        }
+      ],
+      "args": [
+        {
+          "name": "amount",
+          "type": "u64"
         }
       ]
     },
@@ -237,7 +339,7 @@ export type Tightrope = {
     {
       "name": "deposit",
       "docs": [
-        "Moves `amount` native units of the asset from the owner's token account into the vault."
+        "Moves `amount` native units of the asset from the owner's token account into the vault as a deposit."
       ],
       "discriminator": [
         242,
@@ -294,6 +396,39 @@ export type Tightrope = {
           "type": "u64"
         }
       ]
+    },
+    {
+      "name": "health",
+      "docs": [
+        "Reports equity, requirements and health (read-only). Remaining accounts: (asset, oracle) per balance."
+      ],
+      "discriminator": [
+        235,
+        42,
+        47,
+        99,
+        10,
+        7,
+        249,
+        16
+      ],
+      "accounts": [
+        {
+          "name": "group",
+          "relations": [
+            "marginAccount"
+          ]
+        },
+        {
+          "name": "marginAccount"
+        }
+      ],
+      "args": [],
+      "returns": {
+        "defined": {
+          "name": "healthReport"
+        }
+      }
     },
     {
       "name": "initGroup",
@@ -361,9 +496,117 @@ export type Tightrope = {
       ]
     },
     {
+      "name": "repay",
+      "docs": [
+        "Repays up to `amount` of the account's debt in the asset; anything beyond the debt stays with the owner."
+      ],
+      "discriminator": [
+        234,
+        103,
+        67,
+        82,
+        208,
+        234,
+        219,
+        166
+      ],
+      "accounts": [
+        {
+          "name": "group",
+          "relations": [
+            "marginAccount",
+            "asset"
+          ]
+        },
+        {
+          "name": "marginAccount",
+          "writable": true
+        },
+        {
+          "name": "owner",
+          "signer": true,
+          "relations": [
+            "marginAccount"
+          ]
+        },
+        {
+          "name": "asset",
+          "writable": true
+        },
+        {
+          "name": "vault",
+          "writable": true,
+          "relations": [
+            "asset"
+          ]
+        },
+        {
+          "name": "source",
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+        }
+      ],
+      "args": [
+        {
+          "name": "amount",
+          "type": "u64"
+        }
+      ]
+    },
+    {
+      "name": "setMarginModel",
+      "docs": [
+        "Switches the margin model, if the account meets initial margin under the new one. Remaining accounts:",
+        "(asset, oracle) per balance."
+      ],
+      "discriminator": [
+        220,
+        208,
+        162,
+        252,
+        19,
+        226,
+        158,
+        96
+      ],
+      "accounts": [
+        {
+          "name": "group",
+          "relations": [
+            "marginAccount"
+          ]
+        },
+        {
+          "name": "marginAccount",
+          "writable": true
+        },
+        {
+          "name": "owner",
+          "signer": true,
+          "relations": [
+            "marginAccount"
+          ]
+        }
+      ],
+      "args": [
+        {
+          "name": "model",
+          "type": {
+            "defined": {
+              "name": "marginModel"
+            }
+          }
+        }
+      ]
+    },
+    {
       "name": "withdraw",
       "docs": [
-        "Moves `amount` native units from the vault back out, up to the account's own deposit."
+        "Withdraws `amount` of the account's deposit; the account must meet initial margin afterwards. Remaining",
+        "accounts: (asset, oracle) for every other balance, in balance order."
       ],
       "discriminator": [
         183,
@@ -399,6 +642,12 @@ export type Tightrope = {
           "writable": true
         },
         {
+          "name": "oracle",
+          "relations": [
+            "asset"
+          ]
+        },
+        {
           "name": "vault",
           "writable": true,
           "relations": [
@@ -408,7 +657,7 @@ export type Tightrope = {
         {
           "name": "destination",
           "docs": [
-            "Any token account of the asset's mint; only the owner can send funds out, so any destination is theirs to pick."
+            "Any token account of the asset's mint: only the owner can move funds out, so the destination is theirs."
           ],
           "writable": true
         },
@@ -470,7 +719,8 @@ export type Tightrope = {
     {
       "name": "asset",
       "docs": [
-        "One listed mint: PDA of (group, mint). It owns the vault token account and signs withdrawals from it."
+        "One listed mint: PDA of (group, mint). It owns the vault token account and signs withdrawals from it.",
+        "Balances are shares of the deposit and borrow indices, so interest accrues to all holders at once."
       ],
       "serialization": "bytemuck",
       "repr": {
@@ -500,6 +750,30 @@ export type Tightrope = {
             "type": "u16"
           },
           {
+            "name": "tier",
+            "docs": [
+              "Index into the group's tiers."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "reserved0",
+            "type": "u8"
+          },
+          {
+            "name": "oracleMaxAgeSeconds",
+            "type": "u32"
+          },
+          {
+            "name": "reserved1",
+            "type": {
+              "array": [
+                "u8",
+                4
+              ]
+            }
+          },
+          {
             "name": "group",
             "type": "pubkey"
           },
@@ -514,7 +788,7 @@ export type Tightrope = {
           {
             "name": "oracle",
             "docs": [
-              "Pyth `PriceUpdateV2` account and the feed it must carry; checked whenever a price is read."
+              "Pyth `PriceUpdateV2` account and the feed it must carry."
             ],
             "type": "pubkey"
           },
@@ -528,9 +802,109 @@ export type Tightrope = {
             }
           },
           {
-            "name": "totalDeposits",
+            "name": "rules",
+            "type": {
+              "defined": {
+                "name": "rulesConfig"
+              }
+            }
+          },
+          {
+            "name": "interest",
+            "type": {
+              "defined": {
+                "name": "interestConfig"
+              }
+            }
+          },
+          {
+            "name": "maxConfRatio",
             "docs": [
-              "Sum of all margin accounts' deposits of this asset, native units (u128 LE)."
+              "Highest accepted confidence / price, fixed point 10^12."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "stableMaxMovePerSecond",
+            "docs": [
+              "Fastest relative move of the stable price per second, fixed point 10^12."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "depositCap",
+            "docs": [
+              "Native-unit caps on total deposits and total borrows."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "borrowCap",
+            "type": "u64"
+          },
+          {
+            "name": "stablePrice",
+            "docs": [
+              "Slow price (fixed point 10^12, i128 LE) and when it last moved."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                16
+              ]
+            }
+          },
+          {
+            "name": "stableUpdatedAt",
+            "type": "i64"
+          },
+          {
+            "name": "lastAccruedAt",
+            "type": "i64"
+          },
+          {
+            "name": "depositIndex",
+            "docs": [
+              "Indices (fixed point 10^12, start at 1) and share totals (u128 LE)."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                16
+              ]
+            }
+          },
+          {
+            "name": "borrowIndex",
+            "type": {
+              "array": [
+                "u8",
+                16
+              ]
+            }
+          },
+          {
+            "name": "depositShares",
+            "type": {
+              "array": [
+                "u8",
+                16
+              ]
+            }
+          },
+          {
+            "name": "borrowShares",
+            "type": {
+              "array": [
+                "u8",
+                16
+              ]
+            }
+          },
+          {
+            "name": "protocolFees",
+            "docs": [
+              "Interest kept by the protocol, native units (u128 LE); held in the vault."
             ],
             "type": {
               "array": [
@@ -542,12 +916,12 @@ export type Tightrope = {
           {
             "name": "reserved",
             "docs": [
-              "Room for prices, rates, caps and interest indices."
+              "Room for liquidation and insurance parameters."
             ],
             "type": {
               "array": [
                 "u8",
-                1024
+                512
               ]
             }
           }
@@ -594,15 +968,92 @@ export type Tightrope = {
                 32
               ]
             }
+          },
+          {
+            "name": "config",
+            "type": {
+              "defined": {
+                "name": "assetConfig"
+              }
+            }
+          },
+          {
+            "docs": [
+              "The oracle price and confidence at listing, which seed the stable price."
+            ],
+            "name": "price",
+            "type": "i128"
+          },
+          {
+            "name": "conf",
+            "type": "i128"
           }
         ],
         "kind": "struct"
       }
     },
     {
+      "name": "assetConfig",
+      "docs": [
+        "Everything an admin sets when listing an asset."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "tier",
+            "type": "u8"
+          },
+          {
+            "name": "oracleMaxAgeSeconds",
+            "type": "u32"
+          },
+          {
+            "name": "maxConfRatio",
+            "docs": [
+              "Highest accepted confidence / price (fixed point 10^12)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "stableMaxMovePerSecond",
+            "docs": [
+              "Fastest relative move of the stable price per second (fixed point 10^12)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "depositCap",
+            "type": "u64"
+          },
+          {
+            "name": "borrowCap",
+            "type": "u64"
+          },
+          {
+            "name": "rules",
+            "type": {
+              "defined": {
+                "name": "rulesConfig"
+              }
+            }
+          },
+          {
+            "name": "interest",
+            "type": {
+              "defined": {
+                "name": "interestConfig"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
       "name": "balance",
       "docs": [
-        "One asset position of a margin account. A slot is free when `asset` is the default key."
+        "One asset position: deposit and borrow shares of the asset's indices. A slot is free when `asset` is the",
+        "default key; an account may hold a deposit and a borrow of the same asset, and each model treats that its way."
       ],
       "serialization": "bytemuck",
       "repr": {
@@ -616,10 +1067,7 @@ export type Tightrope = {
             "type": "pubkey"
           },
           {
-            "name": "deposit",
-            "docs": [
-              "Deposited native units (u128 LE)."
-            ],
+            "name": "depositShares",
             "type": {
               "array": [
                 "u8",
@@ -628,10 +1076,7 @@ export type Tightrope = {
             }
           },
           {
-            "name": "reserved",
-            "docs": [
-              "Room for the borrow side."
-            ],
+            "name": "borrowShares",
             "type": {
               "array": [
                 "u8",
@@ -643,8 +1088,29 @@ export type Tightrope = {
       }
     },
     {
+      "name": "balanceChangeKind",
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "deposit"
+          },
+          {
+            "name": "withdraw"
+          },
+          {
+            "name": "borrow"
+          },
+          {
+            "name": "repay"
+          }
+        ]
+      }
+    },
+    {
       "docs": [
-        "A deposit or withdrawal: the amount moved and the balances it left behind."
+        "A deposit, withdrawal, borrow or repayment: the amount moved, the shares and indices it used, the totals it",
+        "left, and for withdrawals and borrows the health before and after with every price used."
       ],
       "name": "balanceChanged",
       "type": {
@@ -662,23 +1128,77 @@ export type Tightrope = {
             "type": "pubkey"
           },
           {
+            "name": "kind",
+            "type": {
+              "defined": {
+                "name": "balanceChangeKind"
+              }
+            }
+          },
+          {
             "docs": [
-              "Positive for a deposit, negative for a withdrawal, in native units."
+              "Native units moved."
             ],
-            "name": "change",
+            "name": "amount",
+            "type": "u64"
+          },
+          {
+            "name": "depositSharesAfter",
+            "type": "u128"
+          },
+          {
+            "name": "borrowSharesAfter",
+            "type": "u128"
+          },
+          {
+            "name": "depositIndex",
             "type": "i128"
           },
           {
-            "name": "depositAfter",
-            "type": "u128"
+            "name": "borrowIndex",
+            "type": "i128"
           },
           {
             "name": "assetDepositsAfter",
             "type": "u128"
           },
           {
+            "name": "assetBorrowsAfter",
+            "type": "u128"
+          },
+          {
             "name": "vaultAmountAfter",
             "type": "u64"
+          },
+          {
+            "name": "healthBefore",
+            "type": {
+              "option": {
+                "defined": {
+                  "name": "healthFigures"
+                }
+              }
+            }
+          },
+          {
+            "name": "healthAfter",
+            "type": {
+              "option": {
+                "defined": {
+                  "name": "healthFigures"
+                }
+              }
+            }
+          },
+          {
+            "name": "prices",
+            "type": {
+              "vec": {
+                "defined": {
+                  "name": "priceUsed"
+                }
+              }
+            }
           }
         ],
         "kind": "struct"
@@ -687,8 +1207,8 @@ export type Tightrope = {
     {
       "name": "group",
       "docs": [
-        "A margin group: one admin, one quote mint, the listed assets. PDA of (creator, group_num), so a creator can run",
-        "several groups and the address never depends on who administers it later."
+        "A margin group: one admin, one quote mint, its risk tiers, the listed assets. PDA of (creator, group_num), so",
+        "a creator can run several groups and the address never depends on who administers it later."
       ],
       "serialization": "bytemuck",
       "repr": {
@@ -729,9 +1249,47 @@ export type Tightrope = {
             "type": "pubkey"
           },
           {
+            "name": "tierCount",
+            "type": "u8"
+          },
+          {
+            "name": "reserved0",
+            "type": {
+              "array": [
+                "u8",
+                7
+              ]
+            }
+          },
+          {
+            "name": "tiers",
+            "type": {
+              "array": [
+                {
+                  "defined": {
+                    "name": "tierConfig"
+                  }
+                },
+                8
+              ]
+            }
+          },
+          {
+            "name": "productGroupOffsets",
+            "docs": [
+              "Share of the netting benefit granted between classes of each product group (fixed point 10^12)."
+            ],
+            "type": {
+              "array": [
+                "u64",
+                4
+              ]
+            }
+          },
+          {
             "name": "reserved",
             "docs": [
-              "Room for risk tiers, liquidation parameters and guards."
+              "Room for liquidation parameters, pause flags and parameter-change guards."
             ],
             "type": {
               "array": [
@@ -772,6 +1330,201 @@ export type Tightrope = {
       }
     },
     {
+      "name": "healthFigures",
+      "docs": [
+        "A health evaluation's figures, quote minor units (6 decimals)."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "equity",
+            "type": "i128"
+          },
+          {
+            "name": "initialEquity",
+            "type": "i128"
+          },
+          {
+            "name": "initialRequirement",
+            "type": "i128"
+          },
+          {
+            "name": "maintenanceRequirement",
+            "type": "i128"
+          },
+          {
+            "name": "initialHealth",
+            "type": "i128"
+          },
+          {
+            "name": "maintenanceHealth",
+            "type": "i128"
+          }
+        ]
+      }
+    },
+    {
+      "name": "healthReport",
+      "docs": [
+        "What `health` returns."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "model",
+            "type": {
+              "defined": {
+                "name": "marginModel"
+              }
+            }
+          },
+          {
+            "name": "health",
+            "type": {
+              "defined": {
+                "name": "healthFigures"
+              }
+            }
+          },
+          {
+            "name": "marginRatio",
+            "docs": [
+              "Maintenance requirement / equity (fixed point 10^12); none when equity ≤ 0."
+            ],
+            "type": {
+              "option": "i128"
+            }
+          },
+          {
+            "name": "prices",
+            "type": {
+              "vec": {
+                "defined": {
+                  "name": "priceUsed"
+                }
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "docs": [
+        "The read-only `health` instruction's answer (also its return data)."
+      ],
+      "name": "healthReported",
+      "type": {
+        "fields": [
+          {
+            "name": "marginAccount",
+            "type": "pubkey"
+          },
+          {
+            "name": "model",
+            "type": {
+              "defined": {
+                "name": "marginModel"
+              }
+            }
+          },
+          {
+            "name": "health",
+            "type": {
+              "defined": {
+                "name": "healthFigures"
+              }
+            }
+          },
+          {
+            "name": "marginRatio",
+            "type": {
+              "option": "i128"
+            }
+          },
+          {
+            "name": "prices",
+            "type": {
+              "vec": {
+                "defined": {
+                  "name": "priceUsed"
+                }
+              }
+            }
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "name": "interestAccrued",
+      "type": {
+        "fields": [
+          {
+            "name": "asset",
+            "type": "pubkey"
+          },
+          {
+            "name": "elapsedSeconds",
+            "type": "i64"
+          },
+          {
+            "name": "depositIndex",
+            "type": "i128"
+          },
+          {
+            "name": "borrowIndex",
+            "type": "i128"
+          },
+          {
+            "name": "interest",
+            "type": "u128"
+          },
+          {
+            "name": "protocolFee",
+            "type": "u128"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "name": "interestConfig",
+      "docs": [
+        "The kinked utilization interest model (see `math::interest::InterestModel`), annual rates; Pod and borsh as",
+        "`RulesConfig`."
+      ],
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "optimalUtilization",
+            "type": "u64"
+          },
+          {
+            "name": "rateAtZero",
+            "type": "u64"
+          },
+          {
+            "name": "rateAtOptimal",
+            "type": "u64"
+          },
+          {
+            "name": "rateAtMax",
+            "type": "u64"
+          },
+          {
+            "name": "protocolFeeShare",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
       "name": "marginAccount",
       "docs": [
         "A trader's cross-margin account: PDA of (group, owner, account_num)."
@@ -792,13 +1545,15 @@ export type Tightrope = {
             "type": "u8"
           },
           {
+            "name": "marginModel",
+            "docs": [
+              "`MarginModel` as stored."
+            ],
+            "type": "u8"
+          },
+          {
             "name": "reserved0",
-            "type": {
-              "array": [
-                "u8",
-                2
-              ]
-            }
+            "type": "u8"
           },
           {
             "name": "accountNum",
@@ -810,6 +1565,13 @@ export type Tightrope = {
           },
           {
             "name": "owner",
+            "type": "pubkey"
+          },
+          {
+            "name": "delegate",
+            "docs": [
+              "May trade for the owner, never withdraw; the default key when none."
+            ],
             "type": "pubkey"
           },
           {
@@ -826,14 +1588,28 @@ export type Tightrope = {
             }
           },
           {
-            "name": "reserved",
+            "name": "derivatives",
             "docs": [
-              "Room for a delegate, the margin model and derivative positions."
+              "Derivative positions (perpetuals, options) arrive with a later issue."
             ],
             "type": {
               "array": [
+                {
+                  "array": [
+                    "u8",
+                    64
+                  ]
+                },
+                16
+              ]
+            }
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
                 "u8",
-                2048
+                512
               ]
             }
           }
@@ -883,6 +1659,211 @@ export type Tightrope = {
         ],
         "kind": "struct"
       }
+    },
+    {
+      "name": "marginModel",
+      "docs": [
+        "How the account's requirements are computed (`tightrope_risk::Model`)."
+      ],
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "rules"
+          },
+          {
+            "name": "tims"
+          }
+        ]
+      }
+    },
+    {
+      "name": "marginModelChanged",
+      "type": {
+        "fields": [
+          {
+            "name": "marginAccount",
+            "type": "pubkey"
+          },
+          {
+            "name": "from",
+            "type": {
+              "defined": {
+                "name": "marginModel"
+              }
+            }
+          },
+          {
+            "name": "to",
+            "type": {
+              "defined": {
+                "name": "marginModel"
+              }
+            }
+          },
+          {
+            "name": "healthAfter",
+            "type": {
+              "defined": {
+                "name": "healthFigures"
+              }
+            }
+          },
+          {
+            "name": "prices",
+            "type": {
+              "vec": {
+                "defined": {
+                  "name": "priceUsed"
+                }
+              }
+            }
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "name": "priceUsed",
+      "docs": [
+        "The price inputs of one asset as a health check used them (fixed point 10^12, quote per whole unit)."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "asset",
+            "type": "pubkey"
+          },
+          {
+            "name": "price",
+            "type": "i128"
+          },
+          {
+            "name": "conf",
+            "type": "i128"
+          },
+          {
+            "name": "stablePrice",
+            "type": "i128"
+          },
+          {
+            "name": "publishTime",
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "rulesConfig",
+      "docs": [
+        "Per-asset rules-based rates (see `tightrope_risk::RulesRates`). Stored in `Asset` and passed in `AssetConfig`:",
+        "Pod for the zero-copy account, borsh for the instruction (all `u64`, so both layouts are the same bytes)."
+      ],
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "initialLong",
+            "type": "u64"
+          },
+          {
+            "name": "initialShort",
+            "type": "u64"
+          },
+          {
+            "name": "maintenanceLong",
+            "type": "u64"
+          },
+          {
+            "name": "maintenanceShort",
+            "type": "u64"
+          },
+          {
+            "name": "houseRate",
+            "type": "u64"
+          },
+          {
+            "name": "housePerUnit",
+            "type": "u64"
+          },
+          {
+            "name": "optionRate",
+            "type": "u64"
+          },
+          {
+            "name": "optionMinRate",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "tierConfig",
+      "docs": [
+        "A TIMS risk tier (see `tightrope_risk::Tier`)."
+      ],
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "bandDown",
+            "type": "u64"
+          },
+          {
+            "name": "bandUp",
+            "type": "u64"
+          },
+          {
+            "name": "volDown",
+            "type": "u64"
+          },
+          {
+            "name": "volUp",
+            "type": "u64"
+          },
+          {
+            "name": "initialMultiplier",
+            "type": "u64"
+          },
+          {
+            "name": "perContractMin",
+            "type": "u64"
+          },
+          {
+            "name": "floorShare",
+            "type": "u64"
+          },
+          {
+            "name": "pointsDown",
+            "type": "u8"
+          },
+          {
+            "name": "pointsUp",
+            "type": "u8"
+          },
+          {
+            "name": "productGroup",
+            "type": "u8"
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                5
+              ]
+            }
+          }
+        ]
+      }
     }
   ],
   "constants": [],
@@ -928,6 +1909,32 @@ export type Tightrope = {
     },
     {
       "discriminator": [
+        222,
+        249,
+        126,
+        82,
+        211,
+        245,
+        18,
+        111
+      ],
+      "name": "healthReported"
+    },
+    {
+      "discriminator": [
+        79,
+        218,
+        196,
+        73,
+        32,
+        148,
+        138,
+        71
+      ],
+      "name": "interestAccrued"
+    },
+    {
+      "discriminator": [
         234,
         104,
         71,
@@ -951,6 +1958,19 @@ export type Tightrope = {
         119
       ],
       "name": "marginAccountCreated"
+    },
+    {
+      "discriminator": [
+        127,
+        110,
+        33,
+        239,
+        214,
+        225,
+        195,
+        184
+      ],
+      "name": "marginModelChanged"
     }
   ],
   "errors": [
@@ -1013,6 +2033,86 @@ export type Tightrope = {
       "code": 6011,
       "name": "assetLimitReached",
       "msg": "The group has no room for another asset"
+    },
+    {
+      "code": 6012,
+      "name": "oracleWrongOwner",
+      "msg": "Oracle account is not owned by the Pyth receiver program"
+    },
+    {
+      "code": 6013,
+      "name": "invalidOracleAccount",
+      "msg": "Oracle account is not a PriceUpdateV2"
+    },
+    {
+      "code": 6014,
+      "name": "oracleFeedMismatch",
+      "msg": "Oracle carries another price feed than the asset's"
+    },
+    {
+      "code": 6015,
+      "name": "oracleNotFullyVerified",
+      "msg": "Oracle update is only partially verified"
+    },
+    {
+      "code": 6016,
+      "name": "staleOracle",
+      "msg": "Oracle price is older than the asset's maximum age"
+    },
+    {
+      "code": 6017,
+      "name": "invalidOraclePrice",
+      "msg": "Oracle price is not positive or out of range"
+    },
+    {
+      "code": 6018,
+      "name": "oracleConfidenceTooWide",
+      "msg": "Oracle confidence interval is wider than the asset allows"
+    },
+    {
+      "code": 6019,
+      "name": "oracleAccountMismatch",
+      "msg": "Oracle account is not the asset's oracle"
+    },
+    {
+      "code": 6020,
+      "name": "invalidAssetConfig",
+      "msg": "Asset configuration is out of range"
+    },
+    {
+      "code": 6021,
+      "name": "healthAccountsMismatch",
+      "msg": "Health accounts must be (asset, oracle) per balance, in balance order, each once"
+    },
+    {
+      "code": 6022,
+      "name": "initialMarginShortfall",
+      "msg": "The account would not meet its initial margin requirement"
+    },
+    {
+      "code": 6023,
+      "name": "depositCapExceeded",
+      "msg": "The asset's deposit cap would be exceeded"
+    },
+    {
+      "code": 6024,
+      "name": "borrowCapExceeded",
+      "msg": "The asset's borrow cap would be exceeded"
+    },
+    {
+      "code": 6025,
+      "name": "insufficientLiquidity",
+      "msg": "Not enough deposits of the asset to lend"
+    },
+    {
+      "code": 6026,
+      "name": "riskEngine",
+      "msg": "The risk engine refused the inputs"
+    },
+    {
+      "code": 6027,
+      "name": "noDebt",
+      "msg": "The account owes nothing of this asset"
     }
   ]
 };

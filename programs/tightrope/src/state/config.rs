@@ -67,9 +67,10 @@ impl TierConfig {
     }
 }
 
-/// Per-asset rules-based rates (see `tightrope_risk::RulesRates`).
-#[zero_copy]
-#[derive(Default, Debug, PartialEq, Eq, AnchorSerialize, AnchorDeserialize)]
+/// Per-asset rules-based rates (see `tightrope_risk::RulesRates`). Stored in `Asset` and passed in `AssetConfig`:
+/// Pod for the zero-copy account, borsh for the instruction (all `u64`, so both layouts are the same bytes).
+#[repr(C)]
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq, AnchorSerialize, AnchorDeserialize, bytemuck::Pod, bytemuck::Zeroable)]
 pub struct RulesConfig {
     pub initial_long: u64,
     pub initial_short: u64,
@@ -96,9 +97,10 @@ impl RulesConfig {
     }
 }
 
-/// The kinked utilization interest model (see `math::interest::InterestModel`), annual rates.
-#[zero_copy]
-#[derive(Default, Debug, PartialEq, Eq, AnchorSerialize, AnchorDeserialize)]
+/// The kinked utilization interest model (see `math::interest::InterestModel`), annual rates; Pod and borsh as
+/// `RulesConfig`.
+#[repr(C)]
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq, AnchorSerialize, AnchorDeserialize, bytemuck::Pod, bytemuck::Zeroable)]
 pub struct InterestConfig {
     pub optimal_utilization: u64,
     pub rate_at_zero: u64,
