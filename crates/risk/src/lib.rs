@@ -58,6 +58,7 @@ pub mod liquidation;
 pub mod marks;
 pub mod model;
 pub mod options;
+pub mod rng;
 #[cfg(feature = "std")]
 pub mod owned;
 pub mod rules;

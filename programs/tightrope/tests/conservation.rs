@@ -10,21 +10,7 @@ use common::*;
 use solana_sdk::pubkey::Pubkey;
 use solana_sdk::signature::Signer;
 use tightrope::state::{Asset, AssetConfig, RulesConfig, TIER_CASH};
-
-/// SplitMix64: a tiny deterministic generator, so a failing sequence replays from its seed.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-}
+use tightrope_risk::rng::SplitMix64 as Rng;
 
 fn env_u64(name: &str) -> Option<u64> {
     std::env::var(name).ok().and_then(|v| v.parse().ok())

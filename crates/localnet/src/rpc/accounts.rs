@@ -51,10 +51,7 @@ pub fn register(module: &mut RpcModule<Shared>) {
         let mut seq = params.sequence();
         let program = pubkey(&seq.next::<String>()?)?;
         let config: RpcProgramAccountsConfig = seq.optional_next()?.unwrap_or_default();
-        let filters = config.filters.unwrap_or_default();
-        for filter in &filters {
-            filter.verify().map_err(|err| invalid_params(format!("Invalid param: {err:?}")))?;
-        }
+        let filters = verified_filters(config.filters)?;
         let (encoding, slice) = encoding_of(&config.account_config);
         let accounts = keyed_accounts(c, &program, &filters, encoding, slice)?;
         Ok(match config.with_context {
@@ -109,6 +106,15 @@ fn encoding_of(config: &RpcAccountInfoConfig) -> (UiAccountEncoding, Option<UiDa
 
 fn memcmp(offset: usize, key: &Pubkey) -> solana_rpc_client_api::filter::Memcmp {
     solana_rpc_client_api::filter::Memcmp::new_raw_bytes(offset, key.to_bytes().to_vec())
+}
+
+/// The filters of a getProgramAccounts or programSubscribe request, each checked as a validator checks them.
+pub fn verified_filters(filters: Option<Vec<RpcFilterType>>) -> RpcResult<Vec<RpcFilterType>> {
+    let filters = filters.unwrap_or_default();
+    for filter in &filters {
+        filter.verify().map_err(|err| invalid_params(format!("Invalid param: {err:?}")))?;
+    }
+    Ok(filters)
 }
 
 /// Whether `account` passes every getProgramAccounts-style filter.

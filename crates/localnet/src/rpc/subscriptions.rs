@@ -19,7 +19,7 @@ use tokio::sync::broadcast::error::RecvError;
 
 use crate::cluster::{lock, Event, Shared, TxRecord};
 use crate::encode::{invalid_params, pubkey, ui_account, with_context, RpcResult};
-use crate::rpc::accounts::passes;
+use crate::rpc::accounts::{passes, verified_filters};
 
 /// What a subscription does with one event.
 enum Step {
@@ -54,10 +54,7 @@ pub fn register(module: &mut RpcModule<Shared>) {
         let mut seq = params.sequence();
         let program = pubkey(&seq.next::<String>()?)?;
         let config: RpcProgramAccountsConfig = seq.optional_next()?.unwrap_or_default();
-        let filters = config.filters.unwrap_or_default();
-        for filter in &filters {
-            filter.verify().map_err(|err| invalid_params(format!("Invalid param: {err:?}")))?;
-        }
+        let filters = verified_filters(config.filters)?;
         let encoding = config.account_config.encoding.unwrap_or(UiAccountEncoding::Binary);
         Ok((
             None,

@@ -6,31 +6,7 @@ use super::decimal::format;
 use super::quote_value;
 use serde_json::{json, Value};
 
-/// SplitMix64: tiny, deterministic, trivially portable.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `low..=high`.
-    fn range(&mut self, low: i128, high: i128) -> i128 {
-        low + (self.next() as i128).rem_euclid(high - low + 1)
-    }
-
-    fn chance(&mut self, percent: i128) -> bool {
-        self.range(0, 99) < percent
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.range(0, items.len() as i128 - 1) as usize]
-    }
-}
+use crate::rng::SplitMix64 as Rng;
 
 /// `value / 10^scale` as an input string.
 fn dec(value: i128, scale: u32) -> Value {
