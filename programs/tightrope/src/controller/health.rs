@@ -4,7 +4,7 @@
 //! margin account, in slot order, the asset and then its oracle, skipping the asset the instruction names itself
 //! (already loaded and changed). Anything missing, extra, duplicated or reordered is refused.
 use anchor_lang::prelude::*;
-use tightrope_risk::{Fx, Portfolio, Position, Quote, Tier, FX_ONE};
+use tightrope_risk::{Portfolio, Position, Quote, Tier, FX_ONE};
 
 use crate::errors::TightropeError;
 use crate::events::PriceUsed;
@@ -29,9 +29,7 @@ struct Priced {
 
 /// Prices an asset for the engine; the stable price is moved to `now` (in memory) so initial margin sees it.
 fn priced(key: Pubkey, asset: &Asset, price: OraclePrice, deposit_shares: u128, borrow_shares: u128, now: i64) -> Result<Priced> {
-    let elapsed = u64::try_from(now.saturating_sub(asset.stable_updated_at)).unwrap_or(0);
-    let stable = math::stable_price::update(asset.stable_price(), price.price, elapsed, Fx::from(asset.stable_max_move_per_second))
-        .map_err(math_error)?;
+    let stable = asset.stable_price_at(price.price, now)?;
     let to_u64 = |v: u128| u64::try_from(v).map_err(|_| error!(TightropeError::MathOverflow));
     let deposit = to_u64(math::shares::deposit_native(deposit_shares, asset.deposit_index()).map_err(math_error)?.into())?;
     let borrow = to_u64(math::shares::borrow_native(borrow_shares, asset.borrow_index()).map_err(math_error)?.into())?;

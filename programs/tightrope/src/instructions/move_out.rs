@@ -2,15 +2,13 @@
 //! afterwards, priced fresh; the health accounts follow as remaining accounts (see `controller::health`).
 use anchor_lang::prelude::*;
 use anchor_spl::token::{Token, TokenAccount};
-use tightrope_risk::Fx;
 
 use crate::controller::balance;
 use crate::controller::health::{self, Touched};
 use crate::errors::TightropeError;
 use crate::events::{BalanceChangeKind, BalanceChanged, HealthFigures};
-use crate::math;
 use crate::oracle::read_price;
-use crate::state::{asset_signer_seeds, math_error, Asset, Group, MarginAccount};
+use crate::state::{asset_signer_seeds, Asset, Group, MarginAccount};
 use crate::token;
 
 #[derive(Accounts)]
@@ -48,9 +46,7 @@ pub fn process<'info>(ctx: Context<'_, '_, 'info, 'info, MoveOut<'info>>, kind: 
         let mut asset = ctx.accounts.asset.load_mut()?;
         asset.accrue(now)?;
         let price = read_price(&ctx.accounts.oracle, &asset.feed_id, asset.oracle_max_age_seconds, asset.max_conf_ratio, now)?;
-        let elapsed = u64::try_from(now.saturating_sub(asset.stable_updated_at)).unwrap_or(0);
-        let stable = math::stable_price::update(asset.stable_price(), price.price, elapsed, Fx::from(asset.stable_max_move_per_second))
-            .map_err(math_error)?;
+        let stable = asset.stable_price_at(price.price, now)?;
         asset.set_stable_price(stable, now);
         let mut account = ctx.accounts.margin_account.load_mut()?;
         let model = account.model();

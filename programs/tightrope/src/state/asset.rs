@@ -91,6 +91,13 @@ impl Asset {
     pub fn stable_price(&self) -> Fx {
         load_u128(&self.stable_price) as Fx
     }
+    /// The stable price moved toward `oracle` as far as the time since its last move allows.
+    pub fn stable_price_at(&self, oracle: Fx, now: i64) -> Result<Fx> {
+        let elapsed = u64::try_from(now.saturating_sub(self.stable_updated_at)).unwrap_or(0);
+        math::stable_price::update(self.stable_price(), oracle, elapsed, Fx::from(self.stable_max_move_per_second))
+            .map_err(math_error)
+    }
+
     pub fn set_stable_price(&mut self, price: Fx, now: i64) {
         store_u128(&mut self.stable_price, price as u128);
         self.stable_updated_at = now;
