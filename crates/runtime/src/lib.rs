@@ -25,7 +25,7 @@ use solana_sdk::hash::Hash;
 use solana_sdk::message::VersionedMessage;
 use solana_sdk::pubkey::Pubkey;
 use solana_sdk::signature::{Keypair, Signature, Signer};
-use solana_sdk::transaction::{MessageHash, SanitizedTransaction, Transaction, TransactionError, VersionedTransaction};
+use solana_sdk::transaction::{MessageHash, SanitizedTransaction, Transaction, VersionedTransaction};
 use solana_system_interface::instruction as system_instruction;
 
 pub use outcome::{Simulation, TxOutcome};
@@ -253,10 +253,4 @@ impl Default for Runtime {
     fn default() -> Self {
         Self::new()
     }
-}
-
-/// Whether a refusal happened before execution (no fee charged, nothing recorded), as a validator's preflight
-/// and banking stage distinguish them.
-pub fn refused_before_execution(error: &TransactionError) -> bool {
-    !matches!(error, TransactionError::InstructionError(..) | TransactionError::InsufficientFundsForRent { .. })
 }
