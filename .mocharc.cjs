@@ -8,4 +8,6 @@ module.exports = {
   require: ["tests/hooks/localnet.ts"],
   spec: named ? [] : ["tests/**/*.spec.ts"],
   timeout: 60000,
+  // A handle a failed test leaves open (a WebSocket, a timer) must never keep the run, and CI, waiting forever.
+  exit: true,
 };

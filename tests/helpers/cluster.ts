@@ -50,16 +50,26 @@ export function connection(): Connection {
 }
 
 /**
- * Closes a Connection's WebSocket normally (code 1000). web3.js has no public close, and its rpc-websockets client
- * reconnects forever after an abnormal close, which would keep mocha alive once the server stops.
+ * Closes a Connection's WebSocket for good and returns the subscriptions still registered on it. web3.js has no public
+ * close; after an explicit close it reconnects at once if any subscription is left, and its rpc-websockets client
+ * then retries forever against a stopped server, which keeps mocha alive. So reconnection is switched off first.
  */
-export function closeWebSocket(conn: Connection): void {
-  const internals = conn as unknown as { _rpcWebSocket?: { close(code?: number): void } };
-  internals._rpcWebSocket?.close(1000);
+export function closeWebSocket(conn: Connection): string[] {
+  const internals = conn as unknown as {
+    _rpcWebSocket?: { reconnect: boolean; close(code?: number): void };
+    _subscriptionsByHash?: Record<string, { method?: string }>;
+  };
+  const left = Object.values(internals._subscriptionsByHash ?? {}).map((s) => s.method ?? "?");
+  if (internals._rpcWebSocket) {
+    internals._rpcWebSocket.reconnect = false;
+    internals._rpcWebSocket.close(1000);
+  }
+  return left;
 }
 
-/** Closes the shared Connection's WebSocket, if one was made. */
-export function closeSharedConnection(): void {
-  if (cachedConnection) closeWebSocket(cachedConnection);
+/** Closes the shared Connection's WebSocket, if one was made; returns the subscriptions a test forgot to remove. */
+export function closeSharedConnection(): string[] {
+  const left = cachedConnection ? closeWebSocket(cachedConnection) : [];
   cachedConnection = undefined;
+  return left;
 }

@@ -1,4 +1,4 @@
-// Mocha root hook plugin (registered in .mocharc.json): one tightrope-localnet for the whole run. It builds nothing;
+// Mocha root hook plugin (registered in .mocharc.cjs): one tightrope-localnet for the whole run. It builds nothing;
 // see `localnetBinary` for where it looks. Tests reach the server through `tests/helpers/cluster.ts`.
 import { closeSharedConnection, publishCluster } from "../helpers/cluster";
 import { Localnet, startLocalnet } from "../helpers/localnet-process";
@@ -19,7 +19,9 @@ export const mochaHooks = {
   async afterAll(this: Mocha.Context) {
     this.timeout(10_000);
     stopping = true;
-    closeSharedConnection();
+    const leaked = closeSharedConnection();
     await server?.stop();
+    // A subscription left behind is a test that did not clean up (or failed half way): say so, loudly.
+    if (leaked.length > 0) throw new Error(`subscriptions never removed: ${leaked.join(", ")}`);
   },
 };
