@@ -128,7 +128,7 @@ async function main() {
     const marginAccount = marginAccountAddress(group.group, owner, 0);
     const template = await program.methods
       .deposit(new BN(1))
-      .accountsPartial({ group: group.group, marginAccount, owner, asset: asset.asset, vault: asset.vault, source })
+      .accountsPartial({ group: group.group, marginAccount, authority: owner, asset: asset.asset, vault: asset.vault, source })
       .instruction();
     const factory = new DepositFactory(template);
 

@@ -54,11 +54,20 @@ export interface ListedAsset {
   signature: string;
 }
 
+export type GuardConfig = IdlTypes<Tightrope>["guardConfig"];
+
+/** Guards that hold nothing back (no delay, no step limit), as the Rust fixture's `OPEN_GUARDS`. */
+export const openGuards = (): GuardConfig => ({
+  delaySlots: new BN(0),
+  maxRateStep: new BN("18446744073709551615"),
+  maxBandStep: new BN("18446744073709551615"),
+});
+
 export async function createGroup(program: TightropeProgram, groupNum = 0): Promise<Group> {
   const admin = await fundedWallet();
   const quoteMint = await newMint(6);
   const initSignature = await program.methods
-    .initGroup(groupNum)
+    .initGroup(groupNum, openGuards())
     .accounts({ creator: admin.publicKey, quoteMint })
     .signers([admin])
     .rpc();
@@ -155,7 +164,7 @@ function balanceCall(group: Group, asset: ListedAsset, trader: Trader, substitut
   const accounts = {
     group: substitute.group ?? group.group,
     marginAccount: substitute.marginAccount ?? trader.marginAccount,
-    owner: signer.publicKey,
+    authority: signer.publicKey,
     asset: substitute.asset ?? asset.asset,
     vault: substitute.vault ?? asset.vault,
   };

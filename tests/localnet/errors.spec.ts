@@ -11,6 +11,7 @@ import {
   Group,
   listAsset,
   ListedAsset,
+  openGuards,
   openTrader,
   tightropeProgram,
   TightropeProgram,
@@ -158,7 +159,7 @@ describe("tightrope refusals over JSON-RPC", function () {
   it("re-initialising a group fails in the system program and changes nothing", async function () {
     const before = await snapshot(watched);
     const error = await program.methods
-      .initGroup(0)
+      .initGroup(0, openGuards())
       .accounts({ creator: group.admin.publicKey, quoteMint: group.quoteMint })
       .signers([group.admin])
       .rpc()

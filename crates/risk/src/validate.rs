@@ -13,7 +13,8 @@ fn within(x: Fx, low: Fx, high: Fx, error: RiskError) -> Result<()> {
     }
 }
 
-fn check_tier(t: &Tier) -> Result<()> {
+/// The ranges a tier must respect; public so a program can refuse a tier when it is set, not when first used.
+pub fn check_tier(t: &Tier) -> Result<()> {
     use RiskError::{InvalidTier, RateOutOfRange};
     within(t.band_down, 0, FX_ONE, InvalidTier)?;
     within(t.band_up, 0, FX_ONE, InvalidTier)?;

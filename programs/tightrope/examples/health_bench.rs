@@ -65,7 +65,7 @@ fn main() {
         }
     }
     for model in [MarginModel::Rules, MarginModel::Tims] {
-        let accounts = tightrope::accounts::SetMarginModel { group, margin_account: trader.margin_account, owner: trader.owner.pubkey() };
+        let accounts = tightrope::accounts::SetMarginModel { group, margin_account: trader.margin_account, authority: trader.owner.pubkey() };
         let mut ix = instruction(accounts, tightrope::instruction::SetMarginModel { model });
         ix.accounts.extend(w.health_accounts(&trader, None));
         send_v0(&mut w, ix, &[&trader.owner]);

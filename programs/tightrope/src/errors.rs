@@ -59,4 +59,16 @@ pub enum TightropeError {
     RiskEngine,
     #[msg("The account owes nothing of this asset")]
     NoDebt,
+    #[msg("Parameters are out of range")]
+    InvalidParameters,
+    #[msg("A risk-increasing change moves a parameter further than one step allows")]
+    ParameterStepTooLarge,
+    #[msg("No parameter change is queued")]
+    NothingQueued,
+    #[msg("The queued change's delay has not passed")]
+    ChangeNotDue,
+    #[msg("This operation is paused for the group")]
+    OperationPaused,
+    #[msg("A delegate may trade but never move funds out of the account")]
+    DelegateCannotWithdraw,
 }

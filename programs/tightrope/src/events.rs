@@ -1,7 +1,7 @@
 //! One event per state change, carrying the inputs that produced it, so every change can be replayed from logs.
 use anchor_lang::prelude::*;
 
-use crate::state::{AssetConfig, MarginModel};
+use crate::state::{AssetConfig, GuardConfig, MarginModel, TierConfig, MAX_PRODUCT_GROUPS};
 
 #[event]
 pub struct GroupInitialized {
@@ -10,6 +10,7 @@ pub struct GroupInitialized {
     pub group_num: u32,
     pub admin: Pubkey,
     pub quote_mint: Pubkey,
+    pub guards: GuardConfig,
 }
 
 #[event]
@@ -34,6 +35,91 @@ pub struct MarginAccountCreated {
     pub margin_account: Pubkey,
     pub owner: Pubkey,
     pub account_num: u32,
+}
+
+/// A risk-increasing change that waits until `due_slot` (or later, should the delay be tightened meanwhile).
+#[event]
+pub struct AssetChangeQueued {
+    pub group: Pubkey,
+    pub asset: Pubkey,
+    pub current: AssetConfig,
+    pub proposed: AssetConfig,
+    pub oracle_current: Pubkey,
+    pub oracle_proposed: Pubkey,
+    pub feed_id_proposed: [u8; 32],
+    pub queued_at_slot: u64,
+    pub due_slot: u64,
+}
+
+/// Parameters in force from now; `from_queue` when a queued change was applied, `discarded_pending` when an
+/// immediate change dropped a queued one.
+#[event]
+pub struct AssetChanged {
+    pub group: Pubkey,
+    pub asset: Pubkey,
+    pub before: AssetConfig,
+    pub after: AssetConfig,
+    pub oracle_before: Pubkey,
+    pub oracle_after: Pubkey,
+    pub feed_id_before: [u8; 32],
+    pub feed_id_after: [u8; 32],
+    pub from_queue: bool,
+    pub discarded_pending: bool,
+}
+
+#[event]
+pub struct TierChangeQueued {
+    pub group: Pubkey,
+    pub current: Vec<TierConfig>,
+    pub proposed: Vec<TierConfig>,
+    pub offsets_current: [u64; MAX_PRODUCT_GROUPS],
+    pub offsets_proposed: [u64; MAX_PRODUCT_GROUPS],
+    pub queued_at_slot: u64,
+    pub due_slot: u64,
+}
+
+#[event]
+pub struct TiersChanged {
+    pub group: Pubkey,
+    pub before: Vec<TierConfig>,
+    pub after: Vec<TierConfig>,
+    pub offsets_before: [u64; MAX_PRODUCT_GROUPS],
+    pub offsets_after: [u64; MAX_PRODUCT_GROUPS],
+    pub from_queue: bool,
+    pub discarded_pending: bool,
+}
+
+#[event]
+pub struct GuardChangeQueued {
+    pub group: Pubkey,
+    pub current: GuardConfig,
+    pub proposed: GuardConfig,
+    pub queued_at_slot: u64,
+    pub due_slot: u64,
+}
+
+#[event]
+pub struct GuardsChanged {
+    pub group: Pubkey,
+    pub before: GuardConfig,
+    pub after: GuardConfig,
+    pub from_queue: bool,
+    pub discarded_pending: bool,
+}
+
+#[event]
+pub struct PauseChanged {
+    pub group: Pubkey,
+    pub before: u8,
+    pub after: u8,
+}
+
+#[event]
+pub struct DelegateChanged {
+    pub margin_account: Pubkey,
+    pub owner: Pubkey,
+    pub before: Pubkey,
+    pub after: Pubkey,
 }
 
 /// The price inputs of one asset as a health check used them (fixed point 10^12, quote per whole unit).

@@ -8,7 +8,7 @@
 use anchor_lang::prelude::*;
 
 use events::BalanceChangeKind;
-use state::{AssetConfig, MarginModel};
+use state::{AssetConfig, GuardConfig, MarginModel, TierConfig, MAX_PRODUCT_GROUPS};
 
 pub mod controller;
 pub mod errors;
@@ -28,14 +28,52 @@ declare_id!("HrYCjavAtrE61JkMCWfjiU3C3vyroWoU38RxLSbfeB4b");
 pub mod tightrope {
     use super::*;
 
-    /// Creates a margin group: the admin who lists assets and the quote mint everything is valued in.
-    pub fn init_group(ctx: Context<InitGroup>, group_num: u32) -> Result<()> {
-        instructions::init_group::handler(ctx, group_num)
+    /// Creates a margin group: the admin who lists assets, the quote mint everything is valued in, and the guards
+    /// on parameter changes (a group usually starts with no delay, lists its assets, then tightens them).
+    pub fn init_group(ctx: Context<InitGroup>, group_num: u32, guards: GuardConfig) -> Result<()> {
+        instructions::init_group::handler(ctx, group_num, guards)
     }
 
     /// Lists a mint with a program-owned vault, its Pyth feed (which must answer now) and its risk parameters.
+    /// With a delay in force its caps stay zero until the listing is applied by `apply_asset_change`.
     pub fn add_asset(ctx: Context<AddAsset>, feed_id: [u8; 32], config: AssetConfig) -> Result<()> {
         instructions::add_asset::handler(ctx, feed_id, config)
+    }
+
+    /// Changes an asset's parameters or oracle: at once if the change only removes risk (discarding any queued
+    /// change), else within the step limits and queued for the group's delay.
+    pub fn update_asset(ctx: Context<UpdateAsset>, feed_id: [u8; 32], config: AssetConfig) -> Result<()> {
+        instructions::update_asset::handler(ctx, feed_id, config)
+    }
+
+    /// Applies the asset's queued change once its delay has passed.
+    pub fn apply_asset_change(ctx: Context<ApplyAssetChange>) -> Result<()> {
+        instructions::apply_asset_change::handler(ctx)
+    }
+
+    /// Replaces the group's risk tiers and product-group offsets, guarded like `update_asset`.
+    pub fn set_tiers(ctx: Context<SetTiers>, tiers: Vec<TierConfig>, product_group_offsets: [u64; MAX_PRODUCT_GROUPS]) -> Result<()> {
+        instructions::set_tiers::handler(ctx, tiers, product_group_offsets)
+    }
+
+    /// Applies the group's queued tier change once its delay has passed.
+    pub fn apply_tier_change(ctx: Context<ApplyTierChange>) -> Result<()> {
+        instructions::apply_tier_change::handler(ctx)
+    }
+
+    /// Sets the guards: tightening applies at once, loosening waits the delay in force.
+    pub fn set_guards(ctx: Context<SetGuards>, guards: GuardConfig) -> Result<()> {
+        instructions::set_guards::handler(ctx, guards)
+    }
+
+    /// Applies the group's queued guard change once its delay has passed.
+    pub fn apply_guard_change(ctx: Context<ApplyGuardChange>) -> Result<()> {
+        instructions::apply_guard_change::handler(ctx)
+    }
+
+    /// Pauses or resumes deposits, withdrawals, borrows and repayments (`PAUSE_*` bits).
+    pub fn set_pause(ctx: Context<SetPause>, flags: u8) -> Result<()> {
+        instructions::set_pause::handler(ctx, flags)
     }
 
     /// Opens the owner's margin account number `account_num` in the group.
@@ -43,7 +81,8 @@ pub mod tightrope {
         instructions::create_margin_account::handler(ctx, account_num)
     }
 
-    /// Moves `amount` native units of the asset from the owner's token account into the vault as a deposit.
+    /// Moves `amount` native units of the asset from the signer's (owner's or delegate's) token account into the
+    /// vault as a deposit.
     pub fn deposit(ctx: Context<MoveIn>, amount: u64) -> Result<()> {
         instructions::move_in::process(ctx, BalanceChangeKind::Deposit, amount)
     }
@@ -79,6 +118,12 @@ pub mod tightrope {
     /// (asset, oracle) per balance.
     pub fn set_margin_model<'info>(ctx: Context<'_, '_, 'info, 'info, SetMarginModel<'info>>, model: MarginModel) -> Result<()> {
         instructions::set_margin_model::handler(ctx, model)
+    }
+
+    /// Names the account's delegate (the default key for none): it may deposit, repay and set the margin model,
+    /// never withdraw or borrow.
+    pub fn set_delegate(ctx: Context<SetDelegate>, delegate: Pubkey) -> Result<()> {
+        instructions::set_delegate::handler(ctx, delegate)
     }
 
     /// Closes an empty margin account and returns its rent to the owner.

@@ -59,7 +59,7 @@ fn every_creation_emits_its_inputs() {
     let admin = solana_sdk::signature::Keypair::new();
     rt.fund(&admin.pubkey(), 10 * SOL);
     let quote = rt.create_mint(&admin.pubkey(), 6);
-    let outcome = rt.process(&[init_group_ix(&admin.pubkey(), &quote, 7)], &[&admin]);
+    let outcome = rt.process(&[init_group_ix(&admin.pubkey(), &quote, 7, OPEN_GUARDS)], &[&admin]);
     outcome.assert_ok();
     let event = &outcome.events::<GroupInitialized>()[0];
     assert_eq!((event.group_num, event.admin, event.quote_mint), (7, admin.pubkey(), quote));

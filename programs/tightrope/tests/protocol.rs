@@ -69,7 +69,7 @@ impl Book {
         let accounts = tightrope::accounts::SetMarginModel {
             group: self.w.group,
             margin_account: self.trader.margin_account,
-            owner: self.trader.owner.pubkey(),
+            authority: self.trader.owner.pubkey(),
         };
         let mut ix = instruction(accounts, tightrope::instruction::SetMarginModel { model });
         ix.accounts.extend(self.w.health_accounts(&self.trader, None));
@@ -200,8 +200,8 @@ fn health_equals_the_risk_engine_on_the_same_inputs() {
                 price: used.price,
                 conf: used.conf,
                 stable_price: used.stable_price,
-                tier: asset.tier,
-                rules: asset.rules.to_rates(),
+                tier: asset.params.tier,
+                rules: asset.params.rules.to_rates(),
             });
             let deposit = tightrope::math::shares::deposit_native(balance.deposit_shares(), asset.deposit_index()).unwrap();
             let borrow = tightrope::math::shares::borrow_native(balance.borrow_shares(), asset.borrow_index()).unwrap();
@@ -255,7 +255,7 @@ fn only_the_owner_can_withdraw_or_borrow() {
     let mut b = book();
     let thief = Keypair::new();
     let mut accounts = b.w.withdraw_accounts(&b.trader, &b.sol, &b.sol_wallet);
-    accounts.owner = thief.pubkey();
+    accounts.authority = thief.pubkey();
     let ix = instruction(accounts, tightrope::instruction::Borrow { amount: SOL });
     let watched = b.watched();
     b.w.assert_refused(ix, &[&thief], code(E::NotOwner), &watched);

@@ -51,7 +51,7 @@ fn withdraw_signed_by_someone_else() {
     let mut s = setup();
     let thief = Keypair::new();
     let mut accounts = s.w.withdraw_accounts(&s.trader, &s.sol, &s.wallet);
-    accounts.owner = thief.pubkey();
+    accounts.authority = thief.pubkey();
     let ix = instruction(accounts, tightrope::instruction::Withdraw { amount: SOL });
     let watched = s.watched();
     s.w.assert_refused(ix, &[&thief], code(E::NotOwner), &watched);
@@ -86,7 +86,7 @@ fn vault_of_another_asset() {
 #[test]
 fn asset_of_another_group() {
     let mut s = setup();
-    let other_group = s.w.create_group(1);
+    let other_group = s.w.create_group(1, OPEN_GUARDS);
     let foreign = s.w.list_in(&other_group, 9);
     let mut accounts = s.w.deposit_accounts(&s.trader, &s.sol, &s.wallet);
     (accounts.asset, accounts.vault) = (foreign.asset, foreign.vault);
@@ -173,7 +173,7 @@ fn reinitialising_group_asset_and_account() {
     let admin = s.w.admin.insecure_clone();
     let watched = vec![s.w.group, s.sol.asset, s.sol.vault, s.trader.margin_account];
 
-    let again = init_group_ix(&admin.pubkey(), &s.w.quote_mint, 0);
+    let again = init_group_ix(&admin.pubkey(), &s.w.quote_mint, 0, OPEN_GUARDS);
     let outcome = s.w.assert_refused(again, &[&admin], ACCOUNT_ALREADY_IN_USE, &watched);
     assert!(outcome.logs.iter().any(|l| l.contains("already in use")), "{:#?}", outcome.logs);
 

@@ -39,7 +39,8 @@ export type Tightrope = {
     {
       "name": "addAsset",
       "docs": [
-        "Lists a mint with a program-owned vault, its Pyth feed (which must answer now) and its risk parameters."
+        "Lists a mint with a program-owned vault, its Pyth feed (which must answer now) and its risk parameters.",
+        "With a delay in force its caps stay zero until the listing is applied by `apply_asset_change`."
       ],
       "discriminator": [
         81,
@@ -151,6 +152,105 @@ export type Tightrope = {
       ]
     },
     {
+      "name": "applyAssetChange",
+      "docs": [
+        "Applies the asset's queued change once its delay has passed."
+      ],
+      "discriminator": [
+        70,
+        32,
+        177,
+        81,
+        175,
+        184,
+        98,
+        75
+      ],
+      "accounts": [
+        {
+          "name": "group",
+          "relations": [
+            "asset"
+          ]
+        },
+        {
+          "name": "admin",
+          "signer": true,
+          "relations": [
+            "group"
+          ]
+        },
+        {
+          "name": "asset",
+          "writable": true
+        },
+        {
+          "name": "oracle"
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "applyGuardChange",
+      "docs": [
+        "Applies the group's queued guard change once its delay has passed."
+      ],
+      "discriminator": [
+        66,
+        78,
+        192,
+        51,
+        134,
+        108,
+        224,
+        102
+      ],
+      "accounts": [
+        {
+          "name": "group",
+          "writable": true
+        },
+        {
+          "name": "admin",
+          "signer": true,
+          "relations": [
+            "group"
+          ]
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "applyTierChange",
+      "docs": [
+        "Applies the group's queued tier change once its delay has passed."
+      ],
+      "discriminator": [
+        94,
+        21,
+        86,
+        181,
+        113,
+        175,
+        32,
+        171
+      ],
+      "accounts": [
+        {
+          "name": "group",
+          "writable": true
+        },
+        {
+          "name": "admin",
+          "signer": true,
+          "relations": [
+            "group"
+          ]
+        }
+      ],
+      "args": []
+    },
+    {
       "name": "borrow",
       "docs": [
         "Borrows `amount` of the asset out of the vault; the account must meet initial margin afterwards. Remaining",
@@ -179,11 +279,11 @@ export type Tightrope = {
           "writable": true
         },
         {
-          "name": "owner",
-          "signer": true,
-          "relations": [
-            "marginAccount"
-          ]
+          "name": "authority",
+          "docs": [
+            "The owner: a delegate is refused by name."
+          ],
+          "signer": true
         },
         {
           "name": "asset",
@@ -339,7 +439,8 @@ export type Tightrope = {
     {
       "name": "deposit",
       "docs": [
-        "Moves `amount` native units of the asset from the owner's token account into the vault as a deposit."
+        "Moves `amount` native units of the asset from the signer's (owner's or delegate's) token account into the",
+        "vault as a deposit."
       ],
       "discriminator": [
         242,
@@ -364,11 +465,11 @@ export type Tightrope = {
           "writable": true
         },
         {
-          "name": "owner",
-          "signer": true,
-          "relations": [
-            "marginAccount"
-          ]
+          "name": "authority",
+          "docs": [
+            "The owner or the delegate; pays from its own token account."
+          ],
+          "signer": true
         },
         {
           "name": "asset",
@@ -433,7 +534,8 @@ export type Tightrope = {
     {
       "name": "initGroup",
       "docs": [
-        "Creates a margin group: the admin who lists assets and the quote mint everything is valued in."
+        "Creates a margin group: the admin who lists assets, the quote mint everything is valued in, and the guards",
+        "on parameter changes (a group usually starts with no delay, lists its assets, then tightens them)."
       ],
       "discriminator": [
         227,
@@ -492,6 +594,14 @@ export type Tightrope = {
         {
           "name": "groupNum",
           "type": "u32"
+        },
+        {
+          "name": "guards",
+          "type": {
+            "defined": {
+              "name": "guardConfig"
+            }
+          }
         }
       ]
     },
@@ -523,11 +633,11 @@ export type Tightrope = {
           "writable": true
         },
         {
-          "name": "owner",
-          "signer": true,
-          "relations": [
-            "marginAccount"
-          ]
+          "name": "authority",
+          "docs": [
+            "The owner or the delegate; pays from its own token account."
+          ],
+          "signer": true
         },
         {
           "name": "asset",
@@ -553,6 +663,81 @@ export type Tightrope = {
         {
           "name": "amount",
           "type": "u64"
+        }
+      ]
+    },
+    {
+      "name": "setDelegate",
+      "docs": [
+        "Names the account's delegate (the default key for none): it may deposit, repay and set the margin model,",
+        "never withdraw or borrow."
+      ],
+      "discriminator": [
+        242,
+        30,
+        46,
+        76,
+        108,
+        235,
+        128,
+        181
+      ],
+      "accounts": [
+        {
+          "name": "marginAccount",
+          "writable": true
+        },
+        {
+          "name": "owner",
+          "signer": true,
+          "relations": [
+            "marginAccount"
+          ]
+        }
+      ],
+      "args": [
+        {
+          "name": "delegate",
+          "type": "pubkey"
+        }
+      ]
+    },
+    {
+      "name": "setGuards",
+      "docs": [
+        "Sets the guards: tightening applies at once, loosening waits the delay in force."
+      ],
+      "discriminator": [
+        203,
+        250,
+        26,
+        87,
+        124,
+        253,
+        90,
+        74
+      ],
+      "accounts": [
+        {
+          "name": "group",
+          "writable": true
+        },
+        {
+          "name": "admin",
+          "signer": true,
+          "relations": [
+            "group"
+          ]
+        }
+      ],
+      "args": [
+        {
+          "name": "guards",
+          "type": {
+            "defined": {
+              "name": "guardConfig"
+            }
+          }
         }
       ]
     },
@@ -584,11 +769,11 @@ export type Tightrope = {
           "writable": true
         },
         {
-          "name": "owner",
-          "signer": true,
-          "relations": [
-            "marginAccount"
-          ]
+          "name": "authority",
+          "docs": [
+            "The owner or the delegate."
+          ],
+          "signer": true
         }
       ],
       "args": [
@@ -597,6 +782,152 @@ export type Tightrope = {
           "type": {
             "defined": {
               "name": "marginModel"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "setPause",
+      "docs": [
+        "Pauses or resumes deposits, withdrawals, borrows and repayments (`PAUSE_*` bits)."
+      ],
+      "discriminator": [
+        63,
+        32,
+        154,
+        2,
+        56,
+        103,
+        79,
+        45
+      ],
+      "accounts": [
+        {
+          "name": "group",
+          "writable": true
+        },
+        {
+          "name": "admin",
+          "signer": true,
+          "relations": [
+            "group"
+          ]
+        }
+      ],
+      "args": [
+        {
+          "name": "flags",
+          "type": "u8"
+        }
+      ]
+    },
+    {
+      "name": "setTiers",
+      "docs": [
+        "Replaces the group's risk tiers and product-group offsets, guarded like `update_asset`."
+      ],
+      "discriminator": [
+        170,
+        131,
+        109,
+        175,
+        156,
+        214,
+        177,
+        121
+      ],
+      "accounts": [
+        {
+          "name": "group",
+          "writable": true
+        },
+        {
+          "name": "admin",
+          "signer": true,
+          "relations": [
+            "group"
+          ]
+        }
+      ],
+      "args": [
+        {
+          "name": "tiers",
+          "type": {
+            "vec": {
+              "defined": {
+                "name": "tierConfig"
+              }
+            }
+          }
+        },
+        {
+          "name": "productGroupOffsets",
+          "type": {
+            "array": [
+              "u64",
+              4
+            ]
+          }
+        }
+      ]
+    },
+    {
+      "name": "updateAsset",
+      "docs": [
+        "Changes an asset's parameters or oracle: at once if the change only removes risk (discarding any queued",
+        "change), else within the step limits and queued for the group's delay."
+      ],
+      "discriminator": [
+        56,
+        126,
+        238,
+        138,
+        192,
+        118,
+        228,
+        172
+      ],
+      "accounts": [
+        {
+          "name": "group",
+          "relations": [
+            "asset"
+          ]
+        },
+        {
+          "name": "admin",
+          "signer": true,
+          "relations": [
+            "group"
+          ]
+        },
+        {
+          "name": "asset",
+          "writable": true
+        },
+        {
+          "name": "oracle",
+          "docs": [
+            "proposed limits now, and again when a queued change applies."
+          ]
+        }
+      ],
+      "args": [
+        {
+          "name": "feedId",
+          "type": {
+            "array": [
+              "u8",
+              32
+            ]
+          }
+        },
+        {
+          "name": "config",
+          "type": {
+            "defined": {
+              "name": "assetConfig"
             }
           }
         }
@@ -631,11 +962,11 @@ export type Tightrope = {
           "writable": true
         },
         {
-          "name": "owner",
-          "signer": true,
-          "relations": [
-            "marginAccount"
-          ]
+          "name": "authority",
+          "docs": [
+            "The owner: a delegate is refused by name."
+          ],
+          "signer": true
         },
         {
           "name": "asset",
@@ -750,26 +1081,11 @@ export type Tightrope = {
             "type": "u16"
           },
           {
-            "name": "tier",
-            "docs": [
-              "Index into the group's tiers."
-            ],
-            "type": "u8"
-          },
-          {
             "name": "reserved0",
-            "type": "u8"
-          },
-          {
-            "name": "oracleMaxAgeSeconds",
-            "type": "u32"
-          },
-          {
-            "name": "reserved1",
             "type": {
               "array": [
                 "u8",
-                4
+                2
               ]
             }
           },
@@ -802,45 +1118,26 @@ export type Tightrope = {
             }
           },
           {
-            "name": "rules",
+            "name": "params",
+            "docs": [
+              "Tier, oracle limits, caps, margin rates and interest model: what `update_asset` changes."
+            ],
             "type": {
               "defined": {
-                "name": "rulesConfig"
+                "name": "assetParams"
               }
             }
           },
           {
-            "name": "interest",
+            "name": "pending",
+            "docs": [
+              "A risk-increasing `update_asset` waiting for the group's delay."
+            ],
             "type": {
               "defined": {
-                "name": "interestConfig"
+                "name": "pendingAssetChange"
               }
             }
-          },
-          {
-            "name": "maxConfRatio",
-            "docs": [
-              "Highest accepted confidence / price, fixed point 10^12."
-            ],
-            "type": "u64"
-          },
-          {
-            "name": "stableMaxMovePerSecond",
-            "docs": [
-              "Fastest relative move of the stable price per second, fixed point 10^12."
-            ],
-            "type": "u64"
-          },
-          {
-            "name": "depositCap",
-            "docs": [
-              "Native-unit caps on total deposits and total borrows."
-            ],
-            "type": "u64"
-          },
-          {
-            "name": "borrowCap",
-            "type": "u64"
           },
           {
             "name": "stablePrice",
@@ -993,9 +1290,139 @@ export type Tightrope = {
       }
     },
     {
+      "docs": [
+        "A risk-increasing change that waits until `due_slot` (or later, should the delay be tightened meanwhile)."
+      ],
+      "name": "assetChangeQueued",
+      "type": {
+        "fields": [
+          {
+            "name": "group",
+            "type": "pubkey"
+          },
+          {
+            "name": "asset",
+            "type": "pubkey"
+          },
+          {
+            "name": "current",
+            "type": {
+              "defined": {
+                "name": "assetConfig"
+              }
+            }
+          },
+          {
+            "name": "proposed",
+            "type": {
+              "defined": {
+                "name": "assetConfig"
+              }
+            }
+          },
+          {
+            "name": "oracleCurrent",
+            "type": "pubkey"
+          },
+          {
+            "name": "oracleProposed",
+            "type": "pubkey"
+          },
+          {
+            "name": "feedIdProposed",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "queuedAtSlot",
+            "type": "u64"
+          },
+          {
+            "name": "dueSlot",
+            "type": "u64"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "docs": [
+        "Parameters in force from now; `from_queue` when a queued change was applied, `discarded_pending` when an",
+        "immediate change dropped a queued one."
+      ],
+      "name": "assetChanged",
+      "type": {
+        "fields": [
+          {
+            "name": "group",
+            "type": "pubkey"
+          },
+          {
+            "name": "asset",
+            "type": "pubkey"
+          },
+          {
+            "name": "before",
+            "type": {
+              "defined": {
+                "name": "assetConfig"
+              }
+            }
+          },
+          {
+            "name": "after",
+            "type": {
+              "defined": {
+                "name": "assetConfig"
+              }
+            }
+          },
+          {
+            "name": "oracleBefore",
+            "type": "pubkey"
+          },
+          {
+            "name": "oracleAfter",
+            "type": "pubkey"
+          },
+          {
+            "name": "feedIdBefore",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "feedIdAfter",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "fromQueue",
+            "type": "bool"
+          },
+          {
+            "name": "discardedPending",
+            "type": "bool"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
       "name": "assetConfig",
       "docs": [
-        "Everything an admin sets when listing an asset."
+        "Everything an admin sets when listing or updating an asset."
       ],
       "type": {
         "kind": "struct",
@@ -1044,6 +1471,70 @@ export type Tightrope = {
               "defined": {
                 "name": "interestConfig"
               }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "assetParams",
+      "docs": [
+        "An asset's guarded parameters as stored, current or pending (`AssetConfig` without padding is the argument form)."
+      ],
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "maxConfRatio",
+            "type": "u64"
+          },
+          {
+            "name": "stableMaxMovePerSecond",
+            "type": "u64"
+          },
+          {
+            "name": "depositCap",
+            "type": "u64"
+          },
+          {
+            "name": "borrowCap",
+            "type": "u64"
+          },
+          {
+            "name": "rules",
+            "type": {
+              "defined": {
+                "name": "rulesConfig"
+              }
+            }
+          },
+          {
+            "name": "interest",
+            "type": {
+              "defined": {
+                "name": "interestConfig"
+              }
+            }
+          },
+          {
+            "name": "oracleMaxAgeSeconds",
+            "type": "u32"
+          },
+          {
+            "name": "tier",
+            "type": "u8"
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                3
+              ]
             }
           }
         ]
@@ -1205,6 +1696,30 @@ export type Tightrope = {
       }
     },
     {
+      "name": "delegateChanged",
+      "type": {
+        "fields": [
+          {
+            "name": "marginAccount",
+            "type": "pubkey"
+          },
+          {
+            "name": "owner",
+            "type": "pubkey"
+          },
+          {
+            "name": "before",
+            "type": "pubkey"
+          },
+          {
+            "name": "after",
+            "type": "pubkey"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
       "name": "group",
       "docs": [
         "A margin group: one admin, one quote mint, its risk tiers, the listed assets. PDA of (creator, group_num), so",
@@ -1287,14 +1802,54 @@ export type Tightrope = {
             }
           },
           {
+            "name": "guards",
+            "type": {
+              "defined": {
+                "name": "guardConfig"
+              }
+            }
+          },
+          {
+            "name": "pauseFlags",
+            "docs": [
+              "`PAUSE_*` bits."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "reserved1",
+            "type": {
+              "array": [
+                "u8",
+                7
+              ]
+            }
+          },
+          {
+            "name": "pendingTiers",
+            "type": {
+              "defined": {
+                "name": "pendingTiers"
+              }
+            }
+          },
+          {
+            "name": "pendingGuards",
+            "type": {
+              "defined": {
+                "name": "pendingGuards"
+              }
+            }
+          },
+          {
             "name": "reserved",
             "docs": [
-              "Room for liquidation parameters, pause flags and parameter-change guards."
+              "Room for liquidation parameters."
             ],
             "type": {
               "array": [
                 "u8",
-                1024
+                512
               ]
             }
           }
@@ -1324,6 +1879,121 @@ export type Tightrope = {
           {
             "name": "quoteMint",
             "type": "pubkey"
+          },
+          {
+            "name": "guards",
+            "type": {
+              "defined": {
+                "name": "guardConfig"
+              }
+            }
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "name": "guardChangeQueued",
+      "type": {
+        "fields": [
+          {
+            "name": "group",
+            "type": "pubkey"
+          },
+          {
+            "name": "current",
+            "type": {
+              "defined": {
+                "name": "guardConfig"
+              }
+            }
+          },
+          {
+            "name": "proposed",
+            "type": {
+              "defined": {
+                "name": "guardConfig"
+              }
+            }
+          },
+          {
+            "name": "queuedAtSlot",
+            "type": "u64"
+          },
+          {
+            "name": "dueSlot",
+            "type": "u64"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "name": "guardConfig",
+      "docs": [
+        "The guards themselves: tightening (longer delay, smaller steps) applies at once, loosening waits the delay."
+      ],
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "delaySlots",
+            "docs": [
+              "Slots a risk-increasing change waits between being queued and being applied."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "maxRateStep",
+            "docs": [
+              "Largest risk-increasing move of a margin rate, multiplier, floor or offset per change (fixed point 10^12)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "maxBandStep",
+            "docs": [
+              "Largest risk-increasing move of a tier's band or volatility shock per change (fixed point 10^12)."
+            ],
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "guardsChanged",
+      "type": {
+        "fields": [
+          {
+            "name": "group",
+            "type": "pubkey"
+          },
+          {
+            "name": "before",
+            "type": {
+              "defined": {
+                "name": "guardConfig"
+              }
+            }
+          },
+          {
+            "name": "after",
+            "type": {
+              "defined": {
+                "name": "guardConfig"
+              }
+            }
+          },
+          {
+            "name": "fromQueue",
+            "type": "bool"
+          },
+          {
+            "name": "discardedPending",
+            "type": "bool"
           }
         ],
         "kind": "struct"
@@ -1724,6 +2394,150 @@ export type Tightrope = {
       }
     },
     {
+      "name": "pauseChanged",
+      "type": {
+        "fields": [
+          {
+            "name": "group",
+            "type": "pubkey"
+          },
+          {
+            "name": "before",
+            "type": "u8"
+          },
+          {
+            "name": "after",
+            "type": "u8"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "name": "pendingAssetChange",
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "queued",
+            "type": {
+              "defined": {
+                "name": "queued"
+              }
+            }
+          },
+          {
+            "name": "oracle",
+            "type": "pubkey"
+          },
+          {
+            "name": "feedId",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "params",
+            "type": {
+              "defined": {
+                "name": "assetParams"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "pendingGuards",
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "queued",
+            "type": {
+              "defined": {
+                "name": "queued"
+              }
+            }
+          },
+          {
+            "name": "guards",
+            "type": {
+              "defined": {
+                "name": "guardConfig"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "pendingTiers",
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "queued",
+            "type": {
+              "defined": {
+                "name": "queued"
+              }
+            }
+          },
+          {
+            "name": "tierCount",
+            "type": "u8"
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                7
+              ]
+            }
+          },
+          {
+            "name": "tiers",
+            "type": {
+              "array": [
+                {
+                  "defined": {
+                    "name": "tierConfig"
+                  }
+                },
+                8
+              ]
+            }
+          },
+          {
+            "name": "productGroupOffsets",
+            "type": {
+              "array": [
+                "u64",
+                4
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
       "name": "priceUsed",
       "docs": [
         "The price inputs of one asset as a health check used them (fixed point 10^12, quote per whole unit)."
@@ -1750,6 +2564,38 @@ export type Tightrope = {
           {
             "name": "publishTime",
             "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "queued",
+      "docs": [
+        "When a queued change was queued; zero slot and `queued == 0` when nothing waits."
+      ],
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "queuedAtSlot",
+            "type": "u64"
+          },
+          {
+            "name": "queued",
+            "type": "u8"
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                7
+              ]
+            }
           }
         ]
       }
@@ -1802,11 +2648,69 @@ export type Tightrope = {
       }
     },
     {
+      "name": "tierChangeQueued",
+      "type": {
+        "fields": [
+          {
+            "name": "group",
+            "type": "pubkey"
+          },
+          {
+            "name": "current",
+            "type": {
+              "vec": {
+                "defined": {
+                  "name": "tierConfig"
+                }
+              }
+            }
+          },
+          {
+            "name": "proposed",
+            "type": {
+              "vec": {
+                "defined": {
+                  "name": "tierConfig"
+                }
+              }
+            }
+          },
+          {
+            "name": "offsetsCurrent",
+            "type": {
+              "array": [
+                "u64",
+                4
+              ]
+            }
+          },
+          {
+            "name": "offsetsProposed",
+            "type": {
+              "array": [
+                "u64",
+                4
+              ]
+            }
+          },
+          {
+            "name": "queuedAtSlot",
+            "type": "u64"
+          },
+          {
+            "name": "dueSlot",
+            "type": "u64"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
       "name": "tierConfig",
       "docs": [
-        "A TIMS risk tier (see `tightrope_risk::Tier`)."
+        "A TIMS risk tier (see `tightrope_risk::Tier`). Stored in `Group` and passed to `set_tiers`, so Pod and borsh",
+        "like `RulesConfig`; `reserved` must be zero."
       ],
-      "serialization": "bytemuck",
       "repr": {
         "kind": "c"
       },
@@ -1864,6 +2768,64 @@ export type Tightrope = {
           }
         ]
       }
+    },
+    {
+      "name": "tiersChanged",
+      "type": {
+        "fields": [
+          {
+            "name": "group",
+            "type": "pubkey"
+          },
+          {
+            "name": "before",
+            "type": {
+              "vec": {
+                "defined": {
+                  "name": "tierConfig"
+                }
+              }
+            }
+          },
+          {
+            "name": "after",
+            "type": {
+              "vec": {
+                "defined": {
+                  "name": "tierConfig"
+                }
+              }
+            }
+          },
+          {
+            "name": "offsetsBefore",
+            "type": {
+              "array": [
+                "u64",
+                4
+              ]
+            }
+          },
+          {
+            "name": "offsetsAfter",
+            "type": {
+              "array": [
+                "u64",
+                4
+              ]
+            }
+          },
+          {
+            "name": "fromQueue",
+            "type": "bool"
+          },
+          {
+            "name": "discardedPending",
+            "type": "bool"
+          }
+        ],
+        "kind": "struct"
+      }
     }
   ],
   "constants": [],
@@ -1883,6 +2845,32 @@ export type Tightrope = {
     },
     {
       "discriminator": [
+        10,
+        11,
+        139,
+        25,
+        32,
+        203,
+        24,
+        88
+      ],
+      "name": "assetChangeQueued"
+    },
+    {
+      "discriminator": [
+        15,
+        176,
+        34,
+        9,
+        251,
+        38,
+        127,
+        93
+      ],
+      "name": "assetChanged"
+    },
+    {
+      "discriminator": [
         231,
         114,
         125,
@@ -1896,6 +2884,19 @@ export type Tightrope = {
     },
     {
       "discriminator": [
+        225,
+        147,
+        224,
+        43,
+        247,
+        130,
+        101,
+        91
+      ],
+      "name": "delegateChanged"
+    },
+    {
+      "discriminator": [
         103,
         3,
         24,
@@ -1906,6 +2907,32 @@ export type Tightrope = {
         79
       ],
       "name": "groupInitialized"
+    },
+    {
+      "discriminator": [
+        114,
+        188,
+        137,
+        152,
+        122,
+        11,
+        210,
+        23
+      ],
+      "name": "guardChangeQueued"
+    },
+    {
+      "discriminator": [
+        193,
+        97,
+        55,
+        55,
+        222,
+        6,
+        38,
+        85
+      ],
+      "name": "guardsChanged"
     },
     {
       "discriminator": [
@@ -1971,6 +2998,45 @@ export type Tightrope = {
         184
       ],
       "name": "marginModelChanged"
+    },
+    {
+      "discriminator": [
+        238,
+        188,
+        213,
+        78,
+        134,
+        209,
+        178,
+        218
+      ],
+      "name": "pauseChanged"
+    },
+    {
+      "discriminator": [
+        81,
+        60,
+        179,
+        205,
+        83,
+        108,
+        138,
+        78
+      ],
+      "name": "tierChangeQueued"
+    },
+    {
+      "discriminator": [
+        90,
+        169,
+        252,
+        141,
+        190,
+        73,
+        17,
+        15
+      ],
+      "name": "tiersChanged"
     }
   ],
   "errors": [
@@ -2113,6 +3179,36 @@ export type Tightrope = {
       "code": 6027,
       "name": "noDebt",
       "msg": "The account owes nothing of this asset"
+    },
+    {
+      "code": 6028,
+      "name": "invalidParameters",
+      "msg": "Parameters are out of range"
+    },
+    {
+      "code": 6029,
+      "name": "parameterStepTooLarge",
+      "msg": "A risk-increasing change moves a parameter further than one step allows"
+    },
+    {
+      "code": 6030,
+      "name": "nothingQueued",
+      "msg": "No parameter change is queued"
+    },
+    {
+      "code": 6031,
+      "name": "changeNotDue",
+      "msg": "The queued change's delay has not passed"
+    },
+    {
+      "code": 6032,
+      "name": "operationPaused",
+      "msg": "This operation is paused for the group"
+    },
+    {
+      "code": 6033,
+      "name": "delegateCannotWithdraw",
+      "msg": "A delegate may trade but never move funds out of the account"
     }
   ]
 };

@@ -9,7 +9,7 @@ use tightrope_risk::{Portfolio, Position, Quote, Tier, FX_ONE};
 use crate::errors::TightropeError;
 use crate::events::PriceUsed;
 use crate::math;
-use crate::oracle::{read_price, OraclePrice};
+use crate::oracle::OraclePrice;
 use crate::state::{math_error, Asset, Group, MarginAccount, MarginModel, MAX_TIERS};
 
 /// The asset an instruction already holds (accrued and changed), with its fresh price.
@@ -39,8 +39,8 @@ fn priced(key: Pubkey, asset: &Asset, price: OraclePrice, deposit_shares: u128, 
             price: price.price,
             conf: price.conf,
             stable_price: stable,
-            tier: asset.tier,
-            rules: asset.rules.to_rates(),
+            tier: asset.params.tier,
+            rules: asset.params.rules.to_rates(),
         },
         deposit,
         borrow,
@@ -81,8 +81,7 @@ pub fn quote<'info>(
                     return err!(TightropeError::HealthAccountsMismatch);
                 };
                 let asset = load_untouched(group_key, &balance.asset, asset_info, now)?;
-                require_keys_eq!(*oracle_info.key, asset.oracle, TightropeError::OracleAccountMismatch);
-                let price = read_price(oracle_info, &asset.feed_id, asset.oracle_max_age_seconds, asset.max_conf_ratio, now)?;
+                let price = asset.read_price(oracle_info, now)?;
                 priced(balance.asset, &asset, price, deposit_shares, borrow_shares, now)?
             }
         };

@@ -1,3 +1,5 @@
-//! State changes that need more than one account: pricing an account's balances and computing its health.
+//! State changes that need more than one account or more than one step: moving balances, pricing an account and
+//! computing its health, and guarded parameter changes.
 pub mod balance;
 pub mod health;
+pub mod params;

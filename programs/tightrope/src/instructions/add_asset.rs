@@ -2,9 +2,9 @@ use anchor_lang::prelude::*;
 use anchor_spl::token::{Mint, Token, TokenAccount};
 
 use crate::errors::TightropeError;
-use crate::events::AssetAdded;
+use crate::events::{AssetAdded, AssetChangeQueued};
 use crate::oracle::read_price;
-use crate::state::{Asset, AssetConfig, Group, ASSET_SEED, LAYOUT_VERSION, VAULT_SEED};
+use crate::state::{Asset, AssetConfig, AssetParams, Group, PendingAssetChange, Queued, ASSET_SEED, LAYOUT_VERSION, VAULT_SEED};
 
 #[derive(Accounts)]
 pub struct AddAsset<'info> {
@@ -38,12 +38,15 @@ pub struct AddAsset<'info> {
     pub system_program: Program<'info, System>,
 }
 
+/// With a delay in force, accepting a new asset as collateral is a risk-increasing change like any other: the asset
+/// is listed with zero caps (nothing can be deposited or borrowed) and its configuration waits in `pending`.
 pub fn handler(ctx: Context<AddAsset>, feed_id: [u8; 32], config: AssetConfig) -> Result<()> {
-    let now = Clock::get()?.unix_timestamp;
-    let token_index = {
+    let clock = Clock::get()?;
+    let now = clock.unix_timestamp;
+    let (token_index, delay_slots) = {
         let mut group = ctx.accounts.group.load_mut()?;
         config.validate(group.tier_count)?;
-        group.next_token_index()?
+        (group.next_token_index()?, group.guards.delay_slots)
     };
     // The oracle must already answer, and its price seeds the stable price.
     let price = read_price(&ctx.accounts.oracle, &feed_id, config.oracle_max_age_seconds, config.max_conf_ratio, now)?;
@@ -58,7 +61,13 @@ pub fn handler(ctx: Context<AddAsset>, feed_id: [u8; 32], config: AssetConfig) -
     asset.vault = ctx.accounts.vault.key();
     asset.oracle = ctx.accounts.oracle.key();
     asset.feed_id = feed_id;
-    asset.configure(&config);
+    let params = AssetParams::from(&config);
+    asset.params = params;
+    if delay_slots > 0 {
+        asset.params.deposit_cap = 0;
+        asset.params.borrow_cap = 0;
+        asset.pending = PendingAssetChange { queued: Queued::start(clock.slot), oracle: asset.oracle, feed_id, params };
+    }
     asset.set_stable_price(price.price, now);
     asset.start_indices(now);
     emit!(AssetAdded {
@@ -74,5 +83,18 @@ pub fn handler(ctx: Context<AddAsset>, feed_id: [u8; 32], config: AssetConfig) -
         price: price.price,
         conf: price.conf,
     });
+    if delay_slots > 0 {
+        emit!(AssetChangeQueued {
+            group: asset.group,
+            asset: ctx.accounts.asset.key(),
+            current: asset.params.config(),
+            proposed: config,
+            oracle_current: asset.oracle,
+            oracle_proposed: asset.oracle,
+            feed_id_proposed: feed_id,
+            queued_at_slot: clock.slot,
+            due_slot: clock.slot.saturating_add(delay_slots),
+        });
+    }
     Ok(())
 }

@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 use anchor_spl::token::Mint;
 
 use crate::events::GroupInitialized;
-use crate::state::{Group, GROUP_SEED, LAYOUT_VERSION};
+use crate::state::{GuardConfig, Group, GROUP_SEED, LAYOUT_VERSION};
 
 #[derive(Accounts)]
 #[instruction(group_num: u32)]
@@ -22,7 +22,7 @@ pub struct InitGroup<'info> {
     pub system_program: Program<'info, System>,
 }
 
-pub fn handler(ctx: Context<InitGroup>, group_num: u32) -> Result<()> {
+pub fn handler(ctx: Context<InitGroup>, group_num: u32, guards: GuardConfig) -> Result<()> {
     let creator = ctx.accounts.creator.key();
     let quote_mint = ctx.accounts.quote_mint.key();
     let mut group = ctx.accounts.group.load_init()?;
@@ -33,12 +33,14 @@ pub fn handler(ctx: Context<InitGroup>, group_num: u32) -> Result<()> {
     group.admin = creator;
     group.quote_mint = quote_mint;
     group.install_default_tiers();
+    group.guards = guards;
     emit!(GroupInitialized {
         group: ctx.accounts.group.key(),
         creator,
         group_num,
         admin: creator,
         quote_mint,
+        guards,
     });
     Ok(())
 }

@@ -2,19 +2,30 @@
 //! and a thin handler.
 pub mod accrue_interest;
 pub mod add_asset;
+pub mod apply_asset_change;
+pub mod apply_guard_change;
+pub mod apply_tier_change;
 pub mod close_margin_account;
 pub mod create_margin_account;
 pub mod health;
 pub mod init_group;
 pub mod move_in;
 pub mod move_out;
+pub mod set_delegate;
+pub mod set_guards;
 pub mod set_margin_model;
+pub mod set_pause;
+pub mod set_tiers;
+pub mod update_asset;
 
 // Anchor's `#[program]` needs each module's generated account types at the crate root; the `handler`s these globs
 // also bring along are always called by their module path.
 #[allow(ambiguous_glob_reexports)]
 pub use accrue_interest::*;
 pub use add_asset::*;
+pub use apply_asset_change::*;
+pub use apply_guard_change::*;
+pub use apply_tier_change::*;
 pub use close_margin_account::*;
 pub use create_margin_account::*;
 pub use health::*;
@@ -22,5 +33,10 @@ pub use init_group::*;
 #[allow(ambiguous_glob_reexports)]
 pub use move_in::*;
 pub use move_out::*;
+pub use set_delegate::*;
+pub use set_guards::*;
 #[allow(ambiguous_glob_reexports)]
 pub use set_margin_model::*;
+pub use set_pause::*;
+pub use set_tiers::*;
+pub use update_asset::*;

@@ -1,4 +1,5 @@
-//! Deposit and repay: tokens move from the owner into the vault. Neither adds risk, so neither checks margin.
+//! Deposit and repay: tokens move from the signer (the owner or the delegate) into the vault. Neither adds risk, so
+//! neither checks margin.
 use anchor_lang::prelude::*;
 use anchor_spl::token::{Token, TokenAccount};
 
@@ -11,13 +12,10 @@ use crate::token;
 #[derive(Accounts)]
 pub struct MoveIn<'info> {
     pub group: AccountLoader<'info, Group>,
-    #[account(
-        mut,
-        has_one = group @ TightropeError::GroupMismatch,
-        has_one = owner @ TightropeError::NotOwner
-    )]
+    #[account(mut, has_one = group @ TightropeError::GroupMismatch)]
     pub margin_account: AccountLoader<'info, MarginAccount>,
-    pub owner: Signer<'info>,
+    /// The owner or the delegate; pays from its own token account.
+    pub authority: Signer<'info>,
     #[account(
         mut,
         has_one = group @ TightropeError::GroupMismatch,
@@ -29,7 +27,7 @@ pub struct MoveIn<'info> {
     #[account(
         mut,
         constraint = source.mint == asset.load()?.mint @ TightropeError::MintMismatch,
-        constraint = source.owner == owner.key() @ TightropeError::TokenOwnerMismatch
+        constraint = source.owner == authority.key() @ TightropeError::TokenOwnerMismatch
     )]
     pub source: Account<'info, TokenAccount>,
     pub token_program: Program<'info, Token>,
@@ -38,6 +36,8 @@ pub struct MoveIn<'info> {
 pub fn process(ctx: Context<MoveIn>, kind: BalanceChangeKind, amount: u64) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let asset_key = ctx.accounts.asset.key();
+    ctx.accounts.group.load()?.require_running(kind)?;
+    ctx.accounts.margin_account.load()?.authorize(ctx.accounts.authority.key, false)?;
     let (moved, (deposit_shares_after, borrow_shares_after)) = {
         let mut asset = ctx.accounts.asset.load_mut()?;
         asset.accrue(now)?;
@@ -51,7 +51,7 @@ pub fn process(ctx: Context<MoveIn>, kind: BalanceChangeKind, amount: u64) -> Re
         &accounts.token_program,
         accounts.source.to_account_info(),
         accounts.vault.to_account_info(),
-        accounts.owner.to_account_info(),
+        accounts.authority.to_account_info(),
         &[],
         moved,
     )?;

@@ -7,20 +7,16 @@ use crate::controller::balance;
 use crate::controller::health::{self, Touched};
 use crate::errors::TightropeError;
 use crate::events::{BalanceChangeKind, BalanceChanged, HealthFigures};
-use crate::oracle::read_price;
 use crate::state::{asset_signer_seeds, Asset, Group, MarginAccount};
 use crate::token;
 
 #[derive(Accounts)]
 pub struct MoveOut<'info> {
     pub group: AccountLoader<'info, Group>,
-    #[account(
-        mut,
-        has_one = group @ TightropeError::GroupMismatch,
-        has_one = owner @ TightropeError::NotOwner
-    )]
+    #[account(mut, has_one = group @ TightropeError::GroupMismatch)]
     pub margin_account: AccountLoader<'info, MarginAccount>,
-    pub owner: Signer<'info>,
+    /// The owner: a delegate is refused by name.
+    pub authority: Signer<'info>,
     #[account(
         mut,
         has_one = group @ TightropeError::GroupMismatch,
@@ -42,10 +38,12 @@ pub fn process<'info>(ctx: Context<'_, '_, 'info, 'info, MoveOut<'info>>, kind: 
     let now = Clock::get()?.unix_timestamp;
     let (group_key, asset_key) = (ctx.accounts.group.key(), ctx.accounts.asset.key());
     let group = ctx.accounts.group.load()?;
+    group.require_running(kind)?;
+    ctx.accounts.margin_account.load()?.authorize(ctx.accounts.authority.key, true)?;
     let (moved, shares_after, before, after, prices, seeds) = {
         let mut asset = ctx.accounts.asset.load_mut()?;
         asset.accrue(now)?;
-        let price = read_price(&ctx.accounts.oracle, &asset.feed_id, asset.oracle_max_age_seconds, asset.max_conf_ratio, now)?;
+        let price = asset.read_price(&ctx.accounts.oracle, now)?;
         let stable = asset.stable_price_at(price.price, now)?;
         asset.set_stable_price(stable, now);
         let mut account = ctx.accounts.margin_account.load_mut()?;

@@ -9,19 +9,17 @@ use crate::state::{Group, MarginAccount, MarginModel};
 #[derive(Accounts)]
 pub struct SetMarginModel<'info> {
     pub group: AccountLoader<'info, Group>,
-    #[account(
-        mut,
-        has_one = group @ TightropeError::GroupMismatch,
-        has_one = owner @ TightropeError::NotOwner
-    )]
+    #[account(mut, has_one = group @ TightropeError::GroupMismatch)]
     pub margin_account: AccountLoader<'info, MarginAccount>,
-    pub owner: Signer<'info>,
+    /// The owner or the delegate.
+    pub authority: Signer<'info>,
 }
 
 pub fn handler<'info>(ctx: Context<'_, '_, 'info, 'info, SetMarginModel<'info>>, model: MarginModel) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let group = ctx.accounts.group.load()?;
     let mut account = ctx.accounts.margin_account.load_mut()?;
+    account.authorize(ctx.accounts.authority.key, false)?;
     let from = account.model();
     let (quote, prices) = health::quote(&ctx.accounts.group.key(), &group, &account, model, None, ctx.remaining_accounts, now)?;
     health::require_initial(&quote)?;

@@ -1,10 +1,12 @@
 use anchor_lang::prelude::*;
 use tightrope_risk::{Fx, FX_ONE};
 
-use super::config::{AssetConfig, InterestConfig, RulesConfig};
+use super::config::AssetParams;
+use super::guard::PendingAssetChange;
 use super::{load_u128, store_u128};
 use crate::errors::TightropeError;
 use crate::math;
+use crate::oracle::{self, OraclePrice};
 
 pub const ASSET_SEED: &[u8] = b"asset";
 pub const VAULT_SEED: &[u8] = b"vault";
@@ -18,26 +20,17 @@ pub struct Asset {
     pub vault_bump: u8,
     pub decimals: u8,
     pub token_index: u16,
-    /// Index into the group's tiers.
-    pub tier: u8,
-    pub reserved0: u8,
-    pub oracle_max_age_seconds: u32,
-    pub reserved1: [u8; 4],
+    pub reserved0: [u8; 2],
     pub group: Pubkey,
     pub mint: Pubkey,
     pub vault: Pubkey,
     /// Pyth `PriceUpdateV2` account and the feed it must carry.
     pub oracle: Pubkey,
     pub feed_id: [u8; 32],
-    pub rules: RulesConfig,
-    pub interest: InterestConfig,
-    /// Highest accepted confidence / price, fixed point 10^12.
-    pub max_conf_ratio: u64,
-    /// Fastest relative move of the stable price per second, fixed point 10^12.
-    pub stable_max_move_per_second: u64,
-    /// Native-unit caps on total deposits and total borrows.
-    pub deposit_cap: u64,
-    pub borrow_cap: u64,
+    /// Tier, oracle limits, caps, margin rates and interest model: what `update_asset` changes.
+    pub params: AssetParams,
+    /// A risk-increasing `update_asset` waiting for the group's delay.
+    pub pending: PendingAssetChange,
     /// Slow price (fixed point 10^12, i128 LE) and when it last moved.
     pub stable_price: [u8; 16],
     pub stable_updated_at: i64,
@@ -56,15 +49,10 @@ pub struct Asset {
 impl Asset {
     pub const SPACE: usize = 8 + core::mem::size_of::<Asset>();
 
-    pub fn configure(&mut self, config: &AssetConfig) {
-        self.tier = config.tier;
-        self.oracle_max_age_seconds = config.oracle_max_age_seconds;
-        self.max_conf_ratio = config.max_conf_ratio;
-        self.stable_max_move_per_second = config.stable_max_move_per_second;
-        self.deposit_cap = config.deposit_cap;
-        self.borrow_cap = config.borrow_cap;
-        self.rules = config.rules;
-        self.interest = config.interest;
+    /// The asset's price from `oracle`, which must be its own Pyth account and pass its limits.
+    pub fn read_price(&self, oracle: &AccountInfo, now: i64) -> Result<OraclePrice> {
+        require_keys_eq!(*oracle.key, self.oracle, TightropeError::OracleAccountMismatch);
+        oracle::read_price(oracle, &self.feed_id, self.params.oracle_max_age_seconds, self.params.max_conf_ratio, now)
     }
 
     pub fn start_indices(&mut self, now: i64) {
@@ -94,7 +82,7 @@ impl Asset {
     /// The stable price moved toward `oracle` as far as the time since its last move allows.
     pub fn stable_price_at(&self, oracle: Fx, now: i64) -> Result<Fx> {
         let elapsed = u64::try_from(now.saturating_sub(self.stable_updated_at)).unwrap_or(0);
-        math::stable_price::update(self.stable_price(), oracle, elapsed, Fx::from(self.stable_max_move_per_second))
+        math::stable_price::update(self.stable_price(), oracle, elapsed, Fx::from(self.params.stable_max_move_per_second))
             .map_err(math_error)
     }
 
@@ -115,7 +103,7 @@ impl Asset {
     pub fn accrue(&mut self, now: i64) -> Result<math::interest::Accrual> {
         let elapsed = u64::try_from(now.saturating_sub(self.last_accrued_at)).unwrap_or(0);
         let accrual = math::interest::accrue(
-            &self.interest.to_model(),
+            &self.params.interest.to_model(),
             self.deposit_index(),
             self.borrow_index(),
             self.deposit_shares(),
@@ -143,10 +131,10 @@ impl Asset {
         store_u128(&mut self.deposit_shares, deposit_shares);
         store_u128(&mut self.borrow_shares, borrow_shares);
         if deposit_delta > 0 {
-            require!(self.total_deposits()? <= u128::from(self.deposit_cap), TightropeError::DepositCapExceeded);
+            require!(self.total_deposits()? <= u128::from(self.params.deposit_cap), TightropeError::DepositCapExceeded);
         }
         if borrow_delta > 0 {
-            require!(self.total_borrows()? <= u128::from(self.borrow_cap), TightropeError::BorrowCapExceeded);
+            require!(self.total_borrows()? <= u128::from(self.params.borrow_cap), TightropeError::BorrowCapExceeded);
             require!(self.total_borrows()? <= self.total_deposits()?, TightropeError::InsufficientLiquidity);
         }
         Ok(())

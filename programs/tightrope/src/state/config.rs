@@ -15,9 +15,10 @@ fn fx(value: u64) -> Fx {
     Fx::from(value)
 }
 
-/// A TIMS risk tier (see `tightrope_risk::Tier`).
-#[zero_copy]
-#[derive(Default, Debug, PartialEq, Eq)]
+/// A TIMS risk tier (see `tightrope_risk::Tier`). Stored in `Group` and passed to `set_tiers`, so Pod and borsh
+/// like `RulesConfig`; `reserved` must be zero.
+#[repr(C)]
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq, AnchorSerialize, AnchorDeserialize, bytemuck::Pod, bytemuck::Zeroable)]
 pub struct TierConfig {
     pub band_down: u64,
     pub band_up: u64,
@@ -64,6 +65,17 @@ impl TierConfig {
             product_group: tier.product_group.unwrap_or(NO_PRODUCT_GROUP),
             reserved: [0; 5],
         })
+    }
+
+    /// Rejects a tier the engine would refuse, a product group the group does not have, or non-zero padding.
+    pub fn validate(&self) -> Result<()> {
+        require!(
+            self.reserved == [0; 5]
+                && (self.product_group == NO_PRODUCT_GROUP || usize::from(self.product_group) < MAX_PRODUCT_GROUPS)
+                && tightrope_risk::validate::check_tier(&self.to_tier()).is_ok(),
+            TightropeError::InvalidParameters
+        );
+        Ok(())
     }
 }
 
@@ -121,7 +133,7 @@ impl InterestConfig {
     }
 }
 
-/// Everything an admin sets when listing an asset.
+/// Everything an admin sets when listing or updating an asset.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct AssetConfig {
     pub tier: u8,
@@ -163,5 +175,51 @@ impl AssetConfig {
             TightropeError::InvalidAssetConfig
         );
         Ok(())
+    }
+}
+
+/// An asset's guarded parameters as stored, current or pending (`AssetConfig` without padding is the argument form).
+#[zero_copy]
+#[derive(Default, Debug, PartialEq, Eq)]
+pub struct AssetParams {
+    pub max_conf_ratio: u64,
+    pub stable_max_move_per_second: u64,
+    pub deposit_cap: u64,
+    pub borrow_cap: u64,
+    pub rules: RulesConfig,
+    pub interest: InterestConfig,
+    pub oracle_max_age_seconds: u32,
+    pub tier: u8,
+    pub reserved: [u8; 3],
+}
+
+impl From<&AssetConfig> for AssetParams {
+    fn from(c: &AssetConfig) -> Self {
+        AssetParams {
+            max_conf_ratio: c.max_conf_ratio,
+            stable_max_move_per_second: c.stable_max_move_per_second,
+            deposit_cap: c.deposit_cap,
+            borrow_cap: c.borrow_cap,
+            rules: c.rules,
+            interest: c.interest,
+            oracle_max_age_seconds: c.oracle_max_age_seconds,
+            tier: c.tier,
+            reserved: [0; 3],
+        }
+    }
+}
+
+impl AssetParams {
+    pub fn config(&self) -> AssetConfig {
+        AssetConfig {
+            tier: self.tier,
+            oracle_max_age_seconds: self.oracle_max_age_seconds,
+            max_conf_ratio: self.max_conf_ratio,
+            stable_max_move_per_second: self.stable_max_move_per_second,
+            deposit_cap: self.deposit_cap,
+            borrow_cap: self.borrow_cap,
+            rules: self.rules,
+            interest: self.interest,
+        }
     }
 }

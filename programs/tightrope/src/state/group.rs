@@ -2,7 +2,9 @@ use anchor_lang::prelude::*;
 use tightrope_risk::{Fx, Tier};
 
 use super::config::{TierConfig, MAX_PRODUCT_GROUPS, MAX_TIERS};
+use super::guard::{GuardConfig, PendingGuards, PendingTiers};
 use crate::errors::TightropeError;
+use crate::events::BalanceChangeKind;
 
 pub const GROUP_SEED: &[u8] = b"group";
 
@@ -10,6 +12,13 @@ pub const GROUP_SEED: &[u8] = b"group";
 pub const TIER_CASH: u8 = 0;
 pub const TIER_BROAD: u8 = 1;
 pub const TIER_SINGLE: u8 = 2;
+
+/// `Group::pause_flags` bits: each stops one kind of balance change until the admin clears it.
+pub const PAUSE_DEPOSIT: u8 = 1;
+pub const PAUSE_WITHDRAW: u8 = 1 << 1;
+pub const PAUSE_BORROW: u8 = 1 << 2;
+pub const PAUSE_REPAY: u8 = 1 << 3;
+pub const PAUSE_ALL: u8 = PAUSE_DEPOSIT | PAUSE_WITHDRAW | PAUSE_BORROW | PAUSE_REPAY;
 
 /// A margin group: one admin, one quote mint, its risk tiers, the listed assets. PDA of (creator, group_num), so
 /// a creator can run several groups and the address never depends on who administers it later.
@@ -28,8 +37,14 @@ pub struct Group {
     pub tiers: [TierConfig; MAX_TIERS],
     /// Share of the netting benefit granted between classes of each product group (fixed point 10^12).
     pub product_group_offsets: [u64; MAX_PRODUCT_GROUPS],
-    /// Room for liquidation parameters, pause flags and parameter-change guards.
-    pub reserved: [u8; 1024],
+    pub guards: GuardConfig,
+    /// `PAUSE_*` bits.
+    pub pause_flags: u8,
+    pub reserved1: [u8; 7],
+    pub pending_tiers: PendingTiers,
+    pub pending_guards: PendingGuards,
+    /// Room for liquidation parameters.
+    pub reserved: [u8; 512],
 }
 
 impl Group {
@@ -42,6 +57,18 @@ impl Group {
             .checked_add(1)
             .ok_or(error!(TightropeError::AssetLimitReached))?;
         Ok(index)
+    }
+
+    /// Refuses a balance change of a paused kind.
+    pub fn require_running(&self, kind: BalanceChangeKind) -> Result<()> {
+        let flag = match kind {
+            BalanceChangeKind::Deposit => PAUSE_DEPOSIT,
+            BalanceChangeKind::Withdraw => PAUSE_WITHDRAW,
+            BalanceChangeKind::Borrow => PAUSE_BORROW,
+            BalanceChangeKind::Repay => PAUSE_REPAY,
+        };
+        require!(self.pause_flags & flag == 0, TightropeError::OperationPaused);
+        Ok(())
     }
 
     /// The default tiers, from the engine's presets.

@@ -77,6 +77,16 @@ pub struct MarginAccount {
 impl MarginAccount {
     pub const SPACE: usize = 8 + core::mem::size_of::<MarginAccount>();
 
+    /// Lets the owner do anything and the delegate anything that keeps funds in the account.
+    pub fn authorize(&self, signer: &Pubkey, moves_funds_out: bool) -> Result<()> {
+        if *signer == self.owner {
+            return Ok(());
+        }
+        require!(self.delegate != Pubkey::default() && *signer == self.delegate, TightropeError::NotOwner);
+        require!(!moves_funds_out, TightropeError::DelegateCannotWithdraw);
+        Ok(())
+    }
+
     pub fn model(&self) -> MarginModel {
         MarginModel::from_stored(self.margin_model)
     }

@@ -4,11 +4,13 @@
 pub mod asset;
 pub mod config;
 pub mod group;
+pub mod guard;
 pub mod margin_account;
 
 pub use asset::*;
 pub use config::*;
 pub use group::*;
+pub use guard::*;
 pub use margin_account::*;
 
 /// Layout version written by this program into every account it creates.

@@ -3,7 +3,7 @@
 
 use anchor_lang::{InstructionData, ToAccountMetas};
 use solana_sdk::instruction::AccountMeta;
-use tightrope::state::{AssetConfig, InterestConfig, MarginAccount, RulesConfig, TIER_SINGLE};
+use tightrope::state::{AssetConfig, GuardConfig, InterestConfig, MarginAccount, RulesConfig, TIER_SINGLE};
 use anchor_spl::token::spl_token;
 use solana_sdk::account::Account;
 use solana_sdk::instruction::Instruction;
@@ -46,6 +46,9 @@ pub fn volatile_config() -> AssetConfig {
     }
 }
 
+/// Guards that hold nothing back: no delay, no step limit (the guard tests set their own).
+pub const OPEN_GUARDS: GuardConfig = GuardConfig { delay_slots: 0, max_rate_step: u64::MAX, max_band_step: u64::MAX };
+
 pub struct Listed {
     pub mint: Pubkey,
     pub mint_authority: Keypair,
@@ -78,21 +81,25 @@ pub fn instruction(accounts: impl ToAccountMetas, data: impl InstructionData) ->
 }
 
 impl World {
-    /// A runtime with a funded admin and a group quoted in a fresh 6-decimal mint.
+    /// A runtime with a funded admin and a group quoted in a fresh 6-decimal mint, without guards.
     pub fn new() -> Self {
+        Self::with_guards(OPEN_GUARDS)
+    }
+
+    pub fn with_guards(guards: GuardConfig) -> Self {
         let mut rt = Runtime::new();
         let admin = Keypair::new();
         rt.fund(&admin.pubkey(), 100 * SOL);
         let quote_mint = rt.create_mint(&admin.pubkey(), 6);
         let mut world = Self { rt, admin, group: Pubkey::default(), quote_mint };
-        world.group = world.create_group(0);
+        world.group = world.create_group(0, guards);
         world
     }
 
     /// Another group of the same admin and quote mint.
-    pub fn create_group(&mut self, group_num: u32) -> Pubkey {
+    pub fn create_group(&mut self, group_num: u32, guards: GuardConfig) -> Pubkey {
         let admin = self.admin.insecure_clone();
-        self.rt.process(&[init_group_ix(&admin.pubkey(), &self.quote_mint, group_num)], &[&admin]).assert_ok();
+        self.rt.process(&[init_group_ix(&admin.pubkey(), &self.quote_mint, group_num, guards)], &[&admin]).assert_ok();
         pda::group_address(&admin.pubkey(), group_num)
     }
 
@@ -193,7 +200,7 @@ impl World {
         tightrope::accounts::MoveIn {
             group: self.group,
             margin_account: trader.margin_account,
-            owner: trader.owner.pubkey(),
+            authority: trader.owner.pubkey(),
             asset: listed.asset,
             vault: listed.vault,
             source: *source,
@@ -205,7 +212,7 @@ impl World {
         tightrope::accounts::MoveOut {
             group: self.group,
             margin_account: trader.margin_account,
-            owner: trader.owner.pubkey(),
+            authority: trader.owner.pubkey(),
             asset: listed.asset,
             oracle: listed.oracle,
             vault: listed.vault,
@@ -270,14 +277,14 @@ impl World {
     }
 }
 
-pub fn init_group_ix(creator: &Pubkey, quote_mint: &Pubkey, group_num: u32) -> Instruction {
+pub fn init_group_ix(creator: &Pubkey, quote_mint: &Pubkey, group_num: u32, guards: GuardConfig) -> Instruction {
     let accounts = tightrope::accounts::InitGroup {
         creator: *creator,
         quote_mint: *quote_mint,
         group: pda::group_address(creator, group_num),
         system_program: anchor_lang::system_program::ID,
     };
-    instruction(accounts, tightrope::instruction::InitGroup { group_num })
+    instruction(accounts, tightrope::instruction::InitGroup { group_num, guards })
 }
 
 /// Anchor's error number for a program error variant.

@@ -1,0 +1,34 @@
+//! Applies an asset's queued change once the delay has passed. The step limits in force now still bind (they may
+//! have been tightened since), and the new oracle must still answer.
+use anchor_lang::prelude::*;
+
+use crate::controller::params;
+use crate::errors::TightropeError;
+use crate::oracle::read_price;
+use crate::state::{Asset, Group};
+
+#[derive(Accounts)]
+pub struct ApplyAssetChange<'info> {
+    #[account(has_one = admin @ TightropeError::NotAdmin)]
+    pub group: AccountLoader<'info, Group>,
+    pub admin: Signer<'info>,
+    #[account(mut, has_one = group @ TightropeError::GroupMismatch)]
+    pub asset: AccountLoader<'info, Asset>,
+    /// CHECK: must be the queued change's oracle; read as a Pyth `PriceUpdateV2` of its feed.
+    pub oracle: UncheckedAccount<'info>,
+}
+
+pub fn handler(ctx: Context<ApplyAssetChange>) -> Result<()> {
+    let clock = Clock::get()?;
+    let group = ctx.accounts.group.load()?;
+    let asset_key = ctx.accounts.asset.key();
+    let mut asset = ctx.accounts.asset.load_mut()?;
+    let change = asset.pending;
+    change.queued.require_due(&group.guards, clock.slot)?;
+    require_keys_eq!(ctx.accounts.oracle.key(), change.oracle, TightropeError::OracleAccountMismatch);
+    let limits = &change.params;
+    read_price(&ctx.accounts.oracle, &change.feed_id, limits.oracle_max_age_seconds, limits.max_conf_ratio, clock.unix_timestamp)?;
+    let oracle_changed = change.oracle != asset.oracle || change.feed_id != asset.feed_id;
+    params::review_asset(&asset.params, &change.params, oracle_changed, &group.guards)?;
+    params::apply_asset(asset_key, &mut asset, &change, true, clock.unix_timestamp)
+}

@@ -1,0 +1,23 @@
+//! Applies the group's queued loosening of its guards once the delay in force has passed.
+use anchor_lang::prelude::*;
+
+use crate::controller::params;
+use crate::errors::TightropeError;
+use crate::state::Group;
+
+#[derive(Accounts)]
+pub struct ApplyGuardChange<'info> {
+    #[account(mut, has_one = admin @ TightropeError::NotAdmin)]
+    pub group: AccountLoader<'info, Group>,
+    pub admin: Signer<'info>,
+}
+
+pub fn handler(ctx: Context<ApplyGuardChange>) -> Result<()> {
+    let slot = Clock::get()?.slot;
+    let group_key = ctx.accounts.group.key();
+    let mut group = ctx.accounts.group.load_mut()?;
+    let change = group.pending_guards;
+    change.queued.require_due(&group.guards, slot)?;
+    params::apply_guards(group_key, &mut group, change.guards, true);
+    Ok(())
+}

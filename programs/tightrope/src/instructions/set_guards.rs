@@ -1,0 +1,36 @@
+//! Sets the parameter-change guards. Tightening (a longer delay, smaller steps) applies at once; loosening any of
+//! them waits the delay in force, in `group.pending_guards`.
+use anchor_lang::prelude::*;
+
+use crate::controller::params;
+use crate::errors::TightropeError;
+use crate::events::GuardChangeQueued;
+use crate::state::{GuardConfig, Group, PendingGuards, Queued};
+
+#[derive(Accounts)]
+pub struct SetGuards<'info> {
+    #[account(mut, has_one = admin @ TightropeError::NotAdmin)]
+    pub group: AccountLoader<'info, Group>,
+    pub admin: Signer<'info>,
+}
+
+pub fn handler(ctx: Context<SetGuards>, guards: GuardConfig) -> Result<()> {
+    let slot = Clock::get()?.slot;
+    let group_key = ctx.accounts.group.key();
+    let mut group = ctx.accounts.group.load_mut()?;
+    let review = params::review_guards(&group.guards, &guards);
+    if !params::must_wait(&review, &group.guards) {
+        params::apply_guards(group_key, &mut group, guards, false);
+        return Ok(());
+    }
+    let queued = Queued::start(slot);
+    group.pending_guards = PendingGuards { queued, guards };
+    emit!(GuardChangeQueued {
+        group: group_key,
+        current: group.guards,
+        proposed: guards,
+        queued_at_slot: slot,
+        due_slot: queued.due_slot(&group.guards),
+    });
+    Ok(())
+}

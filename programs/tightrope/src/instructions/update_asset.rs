@@ -1,0 +1,51 @@
+//! Changes an asset's parameters or oracle. Risk-reducing changes apply at once; risk-increasing ones are checked
+//! against the step limits and wait the group's delay in `asset.pending` (see `controller::params`).
+use anchor_lang::prelude::*;
+
+use crate::controller::params;
+use crate::errors::TightropeError;
+use crate::events::AssetChangeQueued;
+use crate::oracle::read_price;
+use crate::state::{Asset, AssetConfig, AssetParams, Group, PendingAssetChange, Queued};
+
+#[derive(Accounts)]
+pub struct UpdateAsset<'info> {
+    #[account(has_one = admin @ TightropeError::NotAdmin)]
+    pub group: AccountLoader<'info, Group>,
+    pub admin: Signer<'info>,
+    #[account(mut, has_one = group @ TightropeError::GroupMismatch)]
+    pub asset: AccountLoader<'info, Asset>,
+    /// CHECK: the Pyth `PriceUpdateV2` proposed (the current one to keep it); it must answer for `feed_id` under the
+    /// proposed limits now, and again when a queued change applies.
+    pub oracle: UncheckedAccount<'info>,
+}
+
+pub fn handler(ctx: Context<UpdateAsset>, feed_id: [u8; 32], config: AssetConfig) -> Result<()> {
+    let clock = Clock::get()?;
+    let group = ctx.accounts.group.load()?;
+    config.validate(group.tier_count)?;
+    let oracle = ctx.accounts.oracle.key();
+    read_price(&ctx.accounts.oracle, &feed_id, config.oracle_max_age_seconds, config.max_conf_ratio, clock.unix_timestamp)?;
+
+    let asset_key = ctx.accounts.asset.key();
+    let mut asset = ctx.accounts.asset.load_mut()?;
+    let change = PendingAssetChange { queued: Queued::start(clock.slot), oracle, feed_id, params: AssetParams::from(&config) };
+    let oracle_changed = oracle != asset.oracle || feed_id != asset.feed_id;
+    let review = params::review_asset(&asset.params, &change.params, oracle_changed, &group.guards)?;
+    if !params::must_wait(&review, &group.guards) {
+        return params::apply_asset(asset_key, &mut asset, &change, false, clock.unix_timestamp);
+    }
+    asset.pending = change;
+    emit!(AssetChangeQueued {
+        group: asset.group,
+        asset: asset_key,
+        current: asset.params.config(),
+        proposed: config,
+        oracle_current: asset.oracle,
+        oracle_proposed: oracle,
+        feed_id_proposed: feed_id,
+        queued_at_slot: clock.slot,
+        due_slot: change.queued.due_slot(&group.guards),
+    });
+    Ok(())
+}
