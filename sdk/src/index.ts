@@ -10,3 +10,6 @@ export type { Tightrope };
 export const IDL = idlJson as Idl as Tightrope;
 
 export const PROGRAM_ID = new PublicKey(idlJson.address);
+
+export * from "./accounts";
+export * from "./pyth";

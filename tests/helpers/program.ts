@@ -1,9 +1,20 @@
 // The Tightrope program as a client sees it: an Anchor `Program` built from the committed IDL over a plain
 // Connection, its PDAs, and fixtures (a group with a listed asset, a trader with tokens and a margin account).
-import { AnchorProvider, BN, IdlTypes, Program, Wallet } from "@coral-xyz/anchor";
+import { AnchorProvider, BN, Program, Wallet } from "@coral-xyz/anchor";
 import { AccountMeta, Keypair, PublicKey } from "@solana/web3.js";
 
-import { IDL, PROGRAM_ID, Tightrope } from "../../sdk/src";
+import {
+  AssetConfig,
+  assetAddress,
+  fx,
+  GuardConfig,
+  groupAddress,
+  IDL,
+  marginAccountAddress,
+  Tightrope,
+  U64_MAX,
+  vaultAddress,
+} from "../../sdk/src";
 import { COMMITMENT, connection, payer } from "./cluster";
 import { freshPrice, setPythPrice } from "./pyth";
 import { newMint, tokenAccount } from "./tokens";
@@ -20,20 +31,8 @@ export function tightropeProgram(): TightropeProgram {
   return new Program<Tightrope>(IDL, provider);
 }
 
-const u32le = (n: number) => {
-  const bytes = Buffer.alloc(4);
-  bytes.writeUInt32LE(n);
-  return bytes;
-};
-const pda = (...seeds: Buffer[]) => PublicKey.findProgramAddressSync(seeds, PROGRAM_ID)[0];
-
-export const groupAddress = (creator: PublicKey, groupNum: number) =>
-  pda(Buffer.from("group"), creator.toBuffer(), u32le(groupNum));
-export const assetAddress = (group: PublicKey, mint: PublicKey) =>
-  pda(Buffer.from("asset"), group.toBuffer(), mint.toBuffer());
-export const vaultAddress = (asset: PublicKey) => pda(Buffer.from("vault"), asset.toBuffer());
-export const marginAccountAddress = (group: PublicKey, owner: PublicKey, accountNum: number) =>
-  pda(Buffer.from("margin_account"), group.toBuffer(), owner.toBuffer(), u32le(accountNum));
+export { assetAddress, groupAddress, marginAccountAddress, vaultAddress } from "../../sdk/src";
+export type { AssetConfig, GuardConfig } from "../../sdk/src";
 
 /** Byte offset of `owner` in a MarginAccount: discriminator 8, version/bump/reserved0/account_num 8, group 32. */
 export const MARGIN_ACCOUNT_OWNER_OFFSET = 48;
@@ -54,14 +53,8 @@ export interface ListedAsset {
   signature: string;
 }
 
-export type GuardConfig = IdlTypes<Tightrope>["guardConfig"];
-
 /** Guards that hold nothing back (no delay, no step limit), as the Rust fixture's `OPEN_GUARDS`. */
-export const openGuards = (): GuardConfig => ({
-  delaySlots: new BN(0),
-  maxRateStep: new BN("18446744073709551615"),
-  maxBandStep: new BN("18446744073709551615"),
-});
+export const openGuards = (): GuardConfig => ({ delaySlots: new BN(0), maxRateStep: U64_MAX, maxBandStep: U64_MAX });
 
 export async function createGroup(program: TightropeProgram, groupNum = 0): Promise<Group> {
   const admin = await fundedWallet();
@@ -74,14 +67,10 @@ export async function createGroup(program: TightropeProgram, groupNum = 0): Prom
   return { admin, group: groupAddress(admin.publicKey, groupNum), quoteMint, initSignature };
 }
 
-export type AssetConfig = IdlTypes<Tightrope>["assetConfig"];
-
-/** The engine's fixed point (10^12 = 1.0) as the program stores rates. */
-const fx = (numerator: number, denominator = 1) => new BN(10).pow(new BN(12)).muln(numerator).divn(denominator);
 
 /** A volatile single-name asset (tier 2): Reg T / FINRA rates, a 2% confidence limit, no caps that bind. */
 export function volatileConfig(): AssetConfig {
-  const unlimited = new BN("18446744073709551615");
+  const unlimited = U64_MAX;
   return {
     tier: 2,
     oracleMaxAgeSeconds: 60,

@@ -2,10 +2,11 @@
 // onto a cluster that has no Pyth receiver program.
 import { Keypair, PublicKey } from "@solana/web3.js";
 
+import { PYTH_RECEIVER_ID } from "../../sdk/src";
 import { connection } from "./cluster";
 import { rpc } from "./rpc";
 
-export const PYTH_RECEIVER = new PublicKey("rec5EKMGg6MxZYaMdyBfgwp4d5rB9T1VQH5pJv5LtFJ");
+export { PYTH_RECEIVER_ID as PYTH_RECEIVER } from "../../sdk/src";
 /** sha256("account:PriceUpdateV2")[..8], Anchor's account discriminator. */
 export const PRICE_UPDATE_V2_DISCRIMINATOR = Buffer.from([34, 241, 35, 99, 157, 126, 244, 205]);
 /** Size with the larger (Partial) verification level, as the receiver allocates it. */
@@ -63,7 +64,7 @@ export async function setPythPrice(update: PriceUpdate, address = Keypair.genera
   const lamports = await connection().getMinimumBalanceForRentExemption(PRICE_UPDATE_V2_SIZE);
   await rpc("surfnet_setAccount", [
     address.toBase58(),
-    { lamports, data: encodePriceUpdate(update).toString("hex"), owner: PYTH_RECEIVER.toBase58() },
+    { lamports, data: encodePriceUpdate(update).toString("hex"), owner: PYTH_RECEIVER_ID.toBase58() },
   ]);
   return address;
 }
