@@ -42,37 +42,37 @@ pub mod tightrope {
 
     /// Changes an asset's parameters or oracle: at once if the change only removes risk (discarding any queued
     /// change), else within the step limits and queued for the group's delay.
-    pub fn update_asset(ctx: Context<UpdateAsset>, feed_id: [u8; 32], config: AssetConfig) -> Result<()> {
+    pub fn update_asset(ctx: Context<AssetAdmin>, feed_id: [u8; 32], config: AssetConfig) -> Result<()> {
         instructions::update_asset::handler(ctx, feed_id, config)
     }
 
     /// Applies the asset's queued change once its delay has passed.
-    pub fn apply_asset_change(ctx: Context<ApplyAssetChange>) -> Result<()> {
+    pub fn apply_asset_change(ctx: Context<AssetAdmin>) -> Result<()> {
         instructions::apply_asset_change::handler(ctx)
     }
 
     /// Replaces the group's risk tiers and product-group offsets, guarded like `update_asset`.
-    pub fn set_tiers(ctx: Context<SetTiers>, tiers: Vec<TierConfig>, product_group_offsets: [u64; MAX_PRODUCT_GROUPS]) -> Result<()> {
+    pub fn set_tiers(ctx: Context<GroupAdmin>, tiers: Vec<TierConfig>, product_group_offsets: [u64; MAX_PRODUCT_GROUPS]) -> Result<()> {
         instructions::set_tiers::handler(ctx, tiers, product_group_offsets)
     }
 
     /// Applies the group's queued tier change once its delay has passed.
-    pub fn apply_tier_change(ctx: Context<ApplyTierChange>) -> Result<()> {
+    pub fn apply_tier_change(ctx: Context<GroupAdmin>) -> Result<()> {
         instructions::apply_tier_change::handler(ctx)
     }
 
     /// Sets the guards: tightening applies at once, loosening waits the delay in force.
-    pub fn set_guards(ctx: Context<SetGuards>, guards: GuardConfig) -> Result<()> {
+    pub fn set_guards(ctx: Context<GroupAdmin>, guards: GuardConfig) -> Result<()> {
         instructions::set_guards::handler(ctx, guards)
     }
 
     /// Applies the group's queued guard change once its delay has passed.
-    pub fn apply_guard_change(ctx: Context<ApplyGuardChange>) -> Result<()> {
+    pub fn apply_guard_change(ctx: Context<GroupAdmin>) -> Result<()> {
         instructions::apply_guard_change::handler(ctx)
     }
 
     /// Pauses or resumes deposits, withdrawals, borrows and repayments (`PAUSE_*` bits).
-    pub fn set_pause(ctx: Context<SetPause>, flags: u8) -> Result<()> {
+    pub fn set_pause(ctx: Context<GroupAdmin>, flags: u8) -> Result<()> {
         instructions::set_pause::handler(ctx, flags)
     }
 

@@ -11,7 +11,7 @@ use tightrope::events::{DelegateChanged, PauseChanged};
 use tightrope::state::{MarginAccount, MarginModel, PAUSE_ALL, PAUSE_BORROW, PAUSE_DEPOSIT, PAUSE_REPAY, PAUSE_WITHDRAW};
 
 fn set_pause_ix(w: &World, admin: &Pubkey, flags: u8) -> Instruction {
-    instruction(tightrope::accounts::SetPause { group: w.group, admin: *admin }, tightrope::instruction::SetPause { flags })
+    instruction(tightrope::accounts::GroupAdmin { group: w.group, admin: *admin }, tightrope::instruction::SetPause { flags })
 }
 
 fn set_delegate_ix(trader: &Trader, signer: &Pubkey, delegate: Pubkey) -> Instruction {

@@ -14,30 +14,30 @@ const DELAY: u64 = 100;
 const GUARDS: GuardConfig = GuardConfig { delay_slots: DELAY, max_rate_step: FX / 10, max_band_step: FX / 100 };
 
 fn update_ix(w: &World, admin: &Pubkey, listed: &Listed, oracle: &Pubkey, feed_id: [u8; 32], config: AssetConfig) -> Instruction {
-    let accounts = tightrope::accounts::UpdateAsset { group: w.group, admin: *admin, asset: listed.asset, oracle: *oracle };
+    let accounts = tightrope::accounts::AssetAdmin { group: w.group, admin: *admin, asset: listed.asset, oracle: *oracle };
     instruction(accounts, tightrope::instruction::UpdateAsset { feed_id, config })
 }
 
 fn apply_ix(w: &World, admin: &Pubkey, listed: &Listed, oracle: &Pubkey) -> Instruction {
-    let accounts = tightrope::accounts::ApplyAssetChange { group: w.group, admin: *admin, asset: listed.asset, oracle: *oracle };
+    let accounts = tightrope::accounts::AssetAdmin { group: w.group, admin: *admin, asset: listed.asset, oracle: *oracle };
     instruction(accounts, tightrope::instruction::ApplyAssetChange {})
 }
 
 fn set_tiers_ix(w: &World, admin: &Pubkey, tiers: Vec<TierConfig>, offsets: [u64; MAX_PRODUCT_GROUPS]) -> Instruction {
-    let accounts = tightrope::accounts::SetTiers { group: w.group, admin: *admin };
+    let accounts = tightrope::accounts::GroupAdmin { group: w.group, admin: *admin };
     instruction(accounts, tightrope::instruction::SetTiers { tiers, product_group_offsets: offsets })
 }
 
 fn apply_tiers_ix(w: &World, admin: &Pubkey) -> Instruction {
-    instruction(tightrope::accounts::ApplyTierChange { group: w.group, admin: *admin }, tightrope::instruction::ApplyTierChange {})
+    instruction(tightrope::accounts::GroupAdmin { group: w.group, admin: *admin }, tightrope::instruction::ApplyTierChange {})
 }
 
 fn set_guards_ix(w: &World, admin: &Pubkey, guards: GuardConfig) -> Instruction {
-    instruction(tightrope::accounts::SetGuards { group: w.group, admin: *admin }, tightrope::instruction::SetGuards { guards })
+    instruction(tightrope::accounts::GroupAdmin { group: w.group, admin: *admin }, tightrope::instruction::SetGuards { guards })
 }
 
 fn apply_guards_ix(w: &World, admin: &Pubkey) -> Instruction {
-    instruction(tightrope::accounts::ApplyGuardChange { group: w.group, admin: *admin }, tightrope::instruction::ApplyGuardChange {})
+    instruction(tightrope::accounts::GroupAdmin { group: w.group, admin: *admin }, tightrope::instruction::ApplyGuardChange {})
 }
 
 fn asset(w: &World, listed: &Listed) -> Asset {

@@ -185,7 +185,10 @@ export type Tightrope = {
           "writable": true
         },
         {
-          "name": "oracle"
+          "name": "oracle",
+          "docs": [
+            "`update_asset`, the queued one for `apply_asset_change`; read with the change's feed and limits."
+          ]
         }
       ],
       "args": []
@@ -909,7 +912,7 @@ export type Tightrope = {
         {
           "name": "oracle",
           "docs": [
-            "proposed limits now, and again when a queued change applies."
+            "`update_asset`, the queued one for `apply_asset_change`; read with the change's feed and limits."
           ]
         }
       ],

@@ -5,20 +5,10 @@ use anchor_lang::prelude::*;
 use crate::controller::params;
 use crate::errors::TightropeError;
 use crate::oracle::read_price;
-use crate::state::{Asset, Group};
 
-#[derive(Accounts)]
-pub struct ApplyAssetChange<'info> {
-    #[account(has_one = admin @ TightropeError::NotAdmin)]
-    pub group: AccountLoader<'info, Group>,
-    pub admin: Signer<'info>,
-    #[account(mut, has_one = group @ TightropeError::GroupMismatch)]
-    pub asset: AccountLoader<'info, Asset>,
-    /// CHECK: must be the queued change's oracle; read as a Pyth `PriceUpdateV2` of its feed.
-    pub oracle: UncheckedAccount<'info>,
-}
+use super::admin::AssetAdmin;
 
-pub fn handler(ctx: Context<ApplyAssetChange>) -> Result<()> {
+pub fn handler(ctx: Context<AssetAdmin>) -> Result<()> {
     let clock = Clock::get()?;
     let group = ctx.accounts.group.load()?;
     let asset_key = ctx.accounts.asset.key();

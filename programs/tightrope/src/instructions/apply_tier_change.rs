@@ -2,17 +2,11 @@
 use anchor_lang::prelude::*;
 
 use crate::controller::params;
-use crate::errors::TightropeError;
-use crate::state::Group;
 
-#[derive(Accounts)]
-pub struct ApplyTierChange<'info> {
-    #[account(mut, has_one = admin @ TightropeError::NotAdmin)]
-    pub group: AccountLoader<'info, Group>,
-    pub admin: Signer<'info>,
-}
+use super::admin::GroupAdmin;
 
-pub fn handler(ctx: Context<ApplyTierChange>) -> Result<()> {
+
+pub fn handler(ctx: Context<GroupAdmin>) -> Result<()> {
     let slot = Clock::get()?.slot;
     let group_key = ctx.accounts.group.key();
     let mut group = ctx.accounts.group.load_mut()?;

@@ -2,6 +2,7 @@
 //! and a thin handler.
 pub mod accrue_interest;
 pub mod add_asset;
+pub mod admin;
 pub mod apply_asset_change;
 pub mod apply_guard_change;
 pub mod apply_tier_change;
@@ -23,9 +24,7 @@ pub mod update_asset;
 #[allow(ambiguous_glob_reexports)]
 pub use accrue_interest::*;
 pub use add_asset::*;
-pub use apply_asset_change::*;
-pub use apply_guard_change::*;
-pub use apply_tier_change::*;
+pub use admin::*;
 pub use close_margin_account::*;
 pub use create_margin_account::*;
 pub use health::*;
@@ -34,9 +33,5 @@ pub use init_group::*;
 pub use move_in::*;
 pub use move_out::*;
 pub use set_delegate::*;
-pub use set_guards::*;
 #[allow(ambiguous_glob_reexports)]
 pub use set_margin_model::*;
-pub use set_pause::*;
-pub use set_tiers::*;
-pub use update_asset::*;

@@ -3,18 +3,12 @@
 use anchor_lang::prelude::*;
 
 use crate::controller::params;
-use crate::errors::TightropeError;
 use crate::events::GuardChangeQueued;
-use crate::state::{GuardConfig, Group, PendingGuards, Queued};
+use crate::state::{GuardConfig, PendingGuards, Queued};
 
-#[derive(Accounts)]
-pub struct SetGuards<'info> {
-    #[account(mut, has_one = admin @ TightropeError::NotAdmin)]
-    pub group: AccountLoader<'info, Group>,
-    pub admin: Signer<'info>,
-}
+use super::admin::GroupAdmin;
 
-pub fn handler(ctx: Context<SetGuards>, guards: GuardConfig) -> Result<()> {
+pub fn handler(ctx: Context<GroupAdmin>, guards: GuardConfig) -> Result<()> {
     let slot = Clock::get()?.slot;
     let group_key = ctx.accounts.group.key();
     let mut group = ctx.accounts.group.load_mut()?;

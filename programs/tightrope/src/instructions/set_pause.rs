@@ -4,16 +4,11 @@ use anchor_lang::prelude::*;
 
 use crate::errors::TightropeError;
 use crate::events::PauseChanged;
-use crate::state::{Group, PAUSE_ALL};
+use crate::state::PAUSE_ALL;
 
-#[derive(Accounts)]
-pub struct SetPause<'info> {
-    #[account(mut, has_one = admin @ TightropeError::NotAdmin)]
-    pub group: AccountLoader<'info, Group>,
-    pub admin: Signer<'info>,
-}
+use super::admin::GroupAdmin;
 
-pub fn handler(ctx: Context<SetPause>, flags: u8) -> Result<()> {
+pub fn handler(ctx: Context<GroupAdmin>, flags: u8) -> Result<()> {
     require!(flags & !PAUSE_ALL == 0, TightropeError::InvalidParameters);
     let mut group = ctx.accounts.group.load_mut()?;
     let before = group.pause_flags;

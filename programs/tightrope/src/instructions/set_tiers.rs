@@ -6,16 +6,11 @@ use tightrope_risk::{Fx, FX_ONE};
 use crate::controller::params;
 use crate::errors::TightropeError;
 use crate::events::TierChangeQueued;
-use crate::state::{Group, PendingTiers, Queued, TierConfig, MAX_PRODUCT_GROUPS, MAX_TIERS};
+use crate::state::{PendingTiers, Queued, TierConfig, MAX_PRODUCT_GROUPS, MAX_TIERS};
 
-#[derive(Accounts)]
-pub struct SetTiers<'info> {
-    #[account(mut, has_one = admin @ TightropeError::NotAdmin)]
-    pub group: AccountLoader<'info, Group>,
-    pub admin: Signer<'info>,
-}
+use super::admin::GroupAdmin;
 
-pub fn handler(ctx: Context<SetTiers>, tiers: Vec<TierConfig>, product_group_offsets: [u64; MAX_PRODUCT_GROUPS]) -> Result<()> {
+pub fn handler(ctx: Context<GroupAdmin>, tiers: Vec<TierConfig>, product_group_offsets: [u64; MAX_PRODUCT_GROUPS]) -> Result<()> {
     let slot = Clock::get()?.slot;
     let group_key = ctx.accounts.group.key();
     let mut group = ctx.accounts.group.load_mut()?;

@@ -3,24 +3,13 @@
 use anchor_lang::prelude::*;
 
 use crate::controller::params;
-use crate::errors::TightropeError;
 use crate::events::AssetChangeQueued;
 use crate::oracle::read_price;
-use crate::state::{Asset, AssetConfig, AssetParams, Group, PendingAssetChange, Queued};
+use crate::state::{AssetConfig, AssetParams, PendingAssetChange, Queued};
 
-#[derive(Accounts)]
-pub struct UpdateAsset<'info> {
-    #[account(has_one = admin @ TightropeError::NotAdmin)]
-    pub group: AccountLoader<'info, Group>,
-    pub admin: Signer<'info>,
-    #[account(mut, has_one = group @ TightropeError::GroupMismatch)]
-    pub asset: AccountLoader<'info, Asset>,
-    /// CHECK: the Pyth `PriceUpdateV2` proposed (the current one to keep it); it must answer for `feed_id` under the
-    /// proposed limits now, and again when a queued change applies.
-    pub oracle: UncheckedAccount<'info>,
-}
+use super::admin::AssetAdmin;
 
-pub fn handler(ctx: Context<UpdateAsset>, feed_id: [u8; 32], config: AssetConfig) -> Result<()> {
+pub fn handler(ctx: Context<AssetAdmin>, feed_id: [u8; 32], config: AssetConfig) -> Result<()> {
     let clock = Clock::get()?;
     let group = ctx.accounts.group.load()?;
     config.validate(group.tier_count)?;
