@@ -83,9 +83,14 @@ fn main() {
             w.rt.simulate(tx.clone(), false, &[]).result.expect("health succeeds");
         }
         let per = start.elapsed() / iterations;
+        // A validator caps return data at 1,024 bytes and a transaction's log at 10,000 bytes.
+        let once = w.rt.simulate(tx.clone(), false, &[]);
+        let returned = once.return_data.map_or(0, |r| r.data.len());
+        let log_bytes: usize = once.logs.iter().map(String::len).sum();
         println!(
             "{model:?}: 16 balances -> {} instruction accounts; legacy transaction {legacy_bytes} bytes (limit 1232), \
-             v0 with a lookup table {bytes} bytes; {per:?} per simulated health transaction",
+             v0 with a lookup table {bytes} bytes; {per:?} per simulated health transaction; \
+             return data {returned} bytes (limit 1024), logs {log_bytes} bytes (limit 10000)",
             ix.accounts.len(),
         );
     }

@@ -196,7 +196,104 @@ pub struct InterestAccrued {
     pub protocol_fee: u128,
 }
 
-/// The read-only `health` instruction's answer (also its return data).
+/// Under rules, what one balance adds to equity and to each requirement (zero charges under TIMS). Lines follow
+/// the balances in slot order, as `prices` does.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PositionCharge {
+    pub equity: i128,
+    pub initial: i128,
+    pub maintenance: i128,
+}
+
+/// Under TIMS, one class (a balance's underlying): its worst valuation point, the price shock and volatility shift
+/// there, the loss, and the floor it is held to.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClassLoss {
+    /// Index into the balances (and `prices`).
+    pub balance: u8,
+    pub product_group: Option<u8>,
+    pub worst_point: Option<u8>,
+    pub shock: i128,
+    pub vol_shift: i8,
+    pub loss: i128,
+    pub floor: i128,
+}
+
+/// Under TIMS, one product group's offset: the classes' summed worst losses, the worst of their summed P&L, the
+/// credit granted at the group's share, and the resulting requirement.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GroupCredit {
+    pub group: u8,
+    pub share: i128,
+    pub sum_of_worst: i128,
+    pub aligned_worst: i128,
+    pub credit: i128,
+    pub floors: i128,
+    pub requirement: i128,
+}
+
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
+pub struct LevelLines {
+    pub classes: Vec<ClassLoss>,
+    pub groups: Vec<GroupCredit>,
+}
+
+/// The engine's breakdown, so anyone can replay how the requirement was reached.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
+pub struct HealthBreakdown {
+    pub positions: Vec<PositionCharge>,
+    pub initial: LevelLines,
+    pub maintenance: LevelLines,
+}
+
+impl From<&tightrope_risk::breakdown::LevelBreakdown> for LevelLines {
+    fn from(level: &tightrope_risk::breakdown::LevelBreakdown) -> Self {
+        LevelLines {
+            classes: level
+                .classes()
+                .iter()
+                .map(|c| ClassLoss {
+                    balance: c.asset,
+                    product_group: c.group,
+                    worst_point: c.worst_point,
+                    shock: c.shock,
+                    vol_shift: c.vol_shift,
+                    loss: c.loss,
+                    floor: c.floor,
+                })
+                .collect(),
+            groups: level
+                .groups()
+                .iter()
+                .map(|g| GroupCredit {
+                    group: g.group,
+                    share: g.share,
+                    sum_of_worst: g.sum_of_worst,
+                    aligned_worst: g.aligned_worst,
+                    credit: g.credit,
+                    floors: g.floors,
+                    requirement: g.requirement,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<&tightrope_risk::Breakdown> for HealthBreakdown {
+    fn from(b: &tightrope_risk::Breakdown) -> Self {
+        HealthBreakdown {
+            positions: b
+                .positions()
+                .iter()
+                .map(|p| PositionCharge { equity: p.equity, initial: p.initial, maintenance: p.maintenance })
+                .collect(),
+            initial: LevelLines::from(&b.initial),
+            maintenance: LevelLines::from(&b.maintenance),
+        }
+    }
+}
+
+/// The read-only `health` instruction's answer: the figures it returns, every price used and the breakdown.
 #[event]
 pub struct HealthReported {
     pub margin_account: Pubkey,
@@ -204,6 +301,7 @@ pub struct HealthReported {
     pub health: HealthFigures,
     pub margin_ratio: Option<i128>,
     pub prices: Vec<PriceUsed>,
+    pub breakdown: HealthBreakdown,
 }
 
 #[event]

@@ -95,12 +95,7 @@ impl Market {
 
     fn initial_health(&mut self, t: usize) -> i128 {
         let trader = Trader { owner: self.traders[t].owner.insecure_clone(), margin_account: self.traders[t].margin_account };
-        let accounts = tightrope::accounts::Health { group: self.w.group, margin_account: trader.margin_account };
-        let mut ix = instruction(accounts, tightrope::instruction::Health {});
-        ix.accounts.extend(self.w.health_accounts(&trader, None));
-        let outcome = self.w.rt.process(&[ix], &[]);
-        let data = outcome.assert_ok().return_data.clone().expect("health returns data").data;
-        let report: tightrope::instructions::HealthReport = anchor_lang::AnchorDeserialize::deserialize(&mut &data[..]).unwrap();
+        let (report, _) = self.w.health(&trader);
         report.health.initial_health
     }
 }

@@ -2,12 +2,11 @@
 //! unchanged state; health is held to `tightrope_risk` on the same inputs.
 mod common;
 
-use anchor_lang::AnchorDeserialize;
 use common::*;
 use solana_sdk::pubkey::Pubkey;
 use solana_sdk::signature::{Keypair, Signer};
 use tightrope::errors::TightropeError as E;
-use tightrope::instructions::HealthReport;
+use tightrope::events::{HealthBreakdown, HealthReported};
 use tightrope::oracle::VerificationLevel;
 use tightrope::state::{AssetConfig, MarginModel, RulesConfig, TIER_CASH};
 use tightrope_runtime::pyth;
@@ -56,13 +55,9 @@ impl Book {
         self.w.assert_refused(ix, &[&owner], code, &watched)
     }
 
-    fn health(&mut self) -> HealthReport {
-        let accounts = tightrope::accounts::Health { group: self.w.group, margin_account: self.trader.margin_account };
-        let mut ix = instruction(accounts, tightrope::instruction::Health {});
-        ix.accounts.extend(self.w.health_accounts(&self.trader, None));
-        let outcome = self.w.rt.process(&[ix], &[]);
-        let data = outcome.assert_ok().return_data.clone().expect("health returns data").data;
-        HealthReport::deserialize(&mut &data[..]).expect("a HealthReport")
+    fn health(&mut self) -> HealthReported {
+        let trader = Trader { owner: self.trader.owner.insecure_clone(), margin_account: self.trader.margin_account };
+        self.w.health(&trader).1
     }
 
     fn set_model(&mut self, model: MarginModel) -> tightrope_runtime::TxOutcome {
@@ -90,7 +85,7 @@ fn borrowing_within_initial_margin_and_not_past_it() {
     b.w.borrow(&trader, &sol, &owner_wallet, 5 * SOL).assert_ok();
     assert_eq!(b.w.rt.token_amount(&owner_wallet), 5 * SOL);
     let report = b.health();
-    assert!(report.health.initial_health > 0, "{report:?}");
+    assert!(report.health.initial_health > 0, "{:?}", report.health);
     assert_eq!(report.prices.iter().map(|p| p.asset).collect::<Vec<_>>(), vec![usdc, sol.asset]);
 }
 
@@ -216,9 +211,17 @@ fn health_equals_the_risk_engine_on_the_same_inputs() {
             now: b.w.rt.clock().unix_timestamp,
             conf_multiplier: tightrope_risk::FX_ONE,
         };
-        let expected = tightrope_risk::quote(&portfolio, model.risk_model()).unwrap();
+        let mut breakdown = tightrope_risk::Breakdown::default();
+        let expected = tightrope_risk::quote_with_breakdown(&portfolio, model.risk_model(), &mut breakdown).unwrap();
         assert_eq!(report.health, tightrope::events::HealthFigures::from(&expected), "{model:?}");
         assert_eq!(report.model, model);
+        assert_eq!(report.breakdown, HealthBreakdown::from(&breakdown), "{model:?}");
+        // Rules charge each position; TIMS charges each class (USDC and SOL) at its worst point.
+        let charged = match model {
+            MarginModel::Rules => report.breakdown.positions.iter().filter(|p| p.initial > 0).count(),
+            MarginModel::Tims => report.breakdown.initial.classes.iter().filter(|c| c.loss > 0).count(),
+        };
+        assert_eq!(charged, 1, "{model:?}: only the SOL borrow carries risk {:#?}", report.breakdown);
     }
 }
 

@@ -1699,6 +1699,53 @@ export type Tightrope = {
       }
     },
     {
+      "docs": [
+        "Under TIMS, one class (a balance's underlying): its worst valuation point, the price shock and volatility shift",
+        "there, the loss, and the floor it is held to."
+      ],
+      "name": "classLoss",
+      "type": {
+        "fields": [
+          {
+            "docs": [
+              "Index into the balances (and `prices`)."
+            ],
+            "name": "balance",
+            "type": "u8"
+          },
+          {
+            "name": "productGroup",
+            "type": {
+              "option": "u8"
+            }
+          },
+          {
+            "name": "worstPoint",
+            "type": {
+              "option": "u8"
+            }
+          },
+          {
+            "name": "shock",
+            "type": "i128"
+          },
+          {
+            "name": "volShift",
+            "type": "i8"
+          },
+          {
+            "name": "loss",
+            "type": "i128"
+          },
+          {
+            "name": "floor",
+            "type": "i128"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
       "name": "delegateChanged",
       "type": {
         "fields": [
@@ -1860,6 +1907,46 @@ export type Tightrope = {
       }
     },
     {
+      "docs": [
+        "Under TIMS, one product group's offset: the classes' summed worst losses, the worst of their summed P&L, the",
+        "credit granted at the group's share, and the resulting requirement."
+      ],
+      "name": "groupCredit",
+      "type": {
+        "fields": [
+          {
+            "name": "group",
+            "type": "u8"
+          },
+          {
+            "name": "share",
+            "type": "i128"
+          },
+          {
+            "name": "sumOfWorst",
+            "type": "i128"
+          },
+          {
+            "name": "alignedWorst",
+            "type": "i128"
+          },
+          {
+            "name": "credit",
+            "type": "i128"
+          },
+          {
+            "name": "floors",
+            "type": "i128"
+          },
+          {
+            "name": "requirement",
+            "type": "i128"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
       "name": "groupInitialized",
       "type": {
         "fields": [
@@ -2003,6 +2090,43 @@ export type Tightrope = {
       }
     },
     {
+      "docs": [
+        "The engine's breakdown, so anyone can replay how the requirement was reached."
+      ],
+      "name": "healthBreakdown",
+      "type": {
+        "fields": [
+          {
+            "name": "positions",
+            "type": {
+              "vec": {
+                "defined": {
+                  "name": "positionCharge"
+                }
+              }
+            }
+          },
+          {
+            "name": "initial",
+            "type": {
+              "defined": {
+                "name": "levelLines"
+              }
+            }
+          },
+          {
+            "name": "maintenance",
+            "type": {
+              "defined": {
+                "name": "levelLines"
+              }
+            }
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
       "name": "healthFigures",
       "docs": [
         "A health evaluation's figures, quote minor units (6 decimals)."
@@ -2040,7 +2164,7 @@ export type Tightrope = {
     {
       "name": "healthReport",
       "docs": [
-        "What `health` returns."
+        "What `health` returns: at most 114 bytes, whatever the account holds."
       ],
       "type": {
         "kind": "struct",
@@ -2069,23 +2193,13 @@ export type Tightrope = {
             "type": {
               "option": "i128"
             }
-          },
-          {
-            "name": "prices",
-            "type": {
-              "vec": {
-                "defined": {
-                  "name": "priceUsed"
-                }
-              }
-            }
           }
         ]
       }
     },
     {
       "docs": [
-        "The read-only `health` instruction's answer (also its return data)."
+        "The read-only `health` instruction's answer: the figures it returns, every price used and the breakdown."
       ],
       "name": "healthReported",
       "type": {
@@ -2123,6 +2237,14 @@ export type Tightrope = {
                 "defined": {
                   "name": "priceUsed"
                 }
+              }
+            }
+          },
+          {
+            "name": "breakdown",
+            "type": {
+              "defined": {
+                "name": "healthBreakdown"
               }
             }
           }
@@ -2195,6 +2317,34 @@ export type Tightrope = {
             "type": "u64"
           }
         ]
+      }
+    },
+    {
+      "name": "levelLines",
+      "type": {
+        "fields": [
+          {
+            "name": "classes",
+            "type": {
+              "vec": {
+                "defined": {
+                  "name": "classLoss"
+                }
+              }
+            }
+          },
+          {
+            "name": "groups",
+            "type": {
+              "vec": {
+                "defined": {
+                  "name": "groupCredit"
+                }
+              }
+            }
+          }
+        ],
+        "kind": "struct"
       }
     },
     {
@@ -2541,12 +2691,35 @@ export type Tightrope = {
       }
     },
     {
-      "name": "priceUsed",
+      "docs": [
+        "Under rules, what one balance adds to equity and to each requirement (zero charges under TIMS). Lines follow",
+        "the balances in slot order, as `prices` does."
+      ],
+      "name": "positionCharge",
+      "type": {
+        "fields": [
+          {
+            "name": "equity",
+            "type": "i128"
+          },
+          {
+            "name": "initial",
+            "type": "i128"
+          },
+          {
+            "name": "maintenance",
+            "type": "i128"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
       "docs": [
         "The price inputs of one asset as a health check used them (fixed point 10^12, quote per whole unit)."
       ],
+      "name": "priceUsed",
       "type": {
-        "kind": "struct",
         "fields": [
           {
             "name": "asset",
@@ -2568,7 +2741,8 @@ export type Tightrope = {
             "name": "publishTime",
             "type": "i64"
           }
-        ]
+        ],
+        "kind": "struct"
       }
     },
     {

@@ -4,7 +4,7 @@
 //! margin account, in slot order, the asset and then its oracle, skipping the asset the instruction names itself
 //! (already loaded and changed). Anything missing, extra, duplicated or reordered is refused.
 use anchor_lang::prelude::*;
-use tightrope_risk::{Portfolio, Position, Quote, Tier, FX_ONE};
+use tightrope_risk::{Breakdown, Portfolio, Position, Quote, Tier, FX_ONE};
 
 use crate::errors::TightropeError;
 use crate::events::PriceUsed;
@@ -59,8 +59,25 @@ fn load_untouched<'info>(group: &Pubkey, expected: &Pubkey, asset_info: &'info A
     Ok(asset)
 }
 
+/// The engine's breakdown is about 7 KiB, more than an SBF stack frame (4 KiB) holds, so it is allocated on the
+/// heap, zeroed: every field is an integer, a count, an `Option<u8>` or an `i8`, for which all-zero bytes are the
+/// default value (`a_zeroed_breakdown_is_the_default` holds this).
+pub fn boxed_breakdown() -> Box<Breakdown> {
+    let layout = core::alloc::Layout::new::<Breakdown>();
+    // SAFETY: the layout is non-zero-sized, a null result is handed to the allocation-error handler, and zeroed
+    // memory is a valid `Breakdown` (see above).
+    unsafe {
+        let ptr = std::alloc::alloc_zeroed(layout) as *mut Breakdown;
+        if ptr.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        Box::from_raw(ptr)
+    }
+}
+
 /// Prices every balance of `account` (see the module docs for the account order) and returns the engine's quote
-/// under `model`, with the prices it used.
+/// under `model`, with the prices it used; fills `breakdown` (per position and per class) when given one.
+#[allow(clippy::too_many_arguments)]
 pub fn quote<'info>(
     group_key: &Pubkey,
     group: &Group,
@@ -69,6 +86,7 @@ pub fn quote<'info>(
     touched: Option<&Touched>,
     remaining: &'info [AccountInfo<'info>],
     now: i64,
+    breakdown: Option<&mut Breakdown>,
 ) -> Result<(Quote, Vec<PriceUsed>)> {
     let mut priced_balances = Vec::with_capacity(account.active_balances().count());
     let mut pairs = remaining.chunks(2);
@@ -111,7 +129,11 @@ pub fn quote<'info>(
         // Assets at P − conf, liabilities at P + conf.
         conf_multiplier: FX_ONE,
     };
-    let quote = tightrope_risk::quote(&portfolio, model.risk_model()).map_err(|error| {
+    let quote = match breakdown {
+        Some(breakdown) => tightrope_risk::quote_with_breakdown(&portfolio, model.risk_model(), breakdown),
+        None => tightrope_risk::quote(&portfolio, model.risk_model()),
+    }
+    .map_err(|error| {
         msg!("risk engine: {:?}", error);
         error!(TightropeError::RiskEngine)
     })?;
@@ -125,4 +147,14 @@ pub fn require_initial(quote: &Quote) -> Result<()> {
         return err!(TightropeError::InitialMarginShortfall);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_zeroed_breakdown_is_the_default() {
+        assert_eq!(*boxed_breakdown(), Breakdown::default());
+    }
 }

@@ -1,9 +1,11 @@
-//! Read-only: the account's equity, requirements and health under its model, as return data and an event.
+//! Read-only: the account's equity, requirements and health under its model as return data; the same figures with
+//! every price used and the engine's breakdown (per position, per class and product group) as an event. Return
+//! data is capped at 1,024 bytes, so the variable-length part travels in the event only.
 use anchor_lang::prelude::*;
 
 use crate::controller::health;
 use crate::errors::TightropeError;
-use crate::events::{HealthFigures, HealthReported, PriceUsed};
+use crate::events::{HealthBreakdown, HealthFigures, HealthReported};
 use crate::state::{Group, MarginAccount, MarginModel};
 
 #[derive(Accounts)]
@@ -13,14 +15,13 @@ pub struct Health<'info> {
     pub margin_account: AccountLoader<'info, MarginAccount>,
 }
 
-/// What `health` returns.
+/// What `health` returns: at most 114 bytes, whatever the account holds.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
 pub struct HealthReport {
     pub model: MarginModel,
     pub health: HealthFigures,
     /// Maintenance requirement / equity (fixed point 10^12); none when equity ≤ 0.
     pub margin_ratio: Option<i128>,
-    pub prices: Vec<PriceUsed>,
 }
 
 pub fn handler<'info>(ctx: Context<'_, '_, 'info, 'info, Health<'info>>) -> Result<HealthReport> {
@@ -28,14 +29,17 @@ pub fn handler<'info>(ctx: Context<'_, '_, 'info, 'info, Health<'info>>) -> Resu
     let group = ctx.accounts.group.load()?;
     let account = ctx.accounts.margin_account.load()?;
     let model = account.model();
-    let (quote, prices) = health::quote(&ctx.accounts.group.key(), &group, &account, model, None, ctx.remaining_accounts, now)?;
-    let report = HealthReport { model, health: HealthFigures::from(&quote), margin_ratio: quote.margin_ratio, prices };
+    let mut breakdown = health::boxed_breakdown();
+    let group_key = ctx.accounts.group.key();
+    let (quote, prices) = health::quote(&group_key, &group, &account, model, None, ctx.remaining_accounts, now, Some(&mut breakdown))?;
+    let report = HealthReport { model, health: HealthFigures::from(&quote), margin_ratio: quote.margin_ratio };
     emit!(HealthReported {
         margin_account: ctx.accounts.margin_account.key(),
         model,
         health: report.health,
         margin_ratio: report.margin_ratio,
-        prices: report.prices.clone(),
+        prices,
+        breakdown: HealthBreakdown::from(&*breakdown),
     });
     Ok(report)
 }

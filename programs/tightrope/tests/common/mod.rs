@@ -1,7 +1,7 @@
 //! A group with listed assets and traders on the embedded runtime, and builders for every instruction.
 #![allow(dead_code)] // each test binary uses its own subset
 
-use anchor_lang::{InstructionData, ToAccountMetas};
+use anchor_lang::{AnchorDeserialize, InstructionData, ToAccountMetas};
 use solana_sdk::instruction::AccountMeta;
 use tightrope::state::{AssetConfig, GuardConfig, InterestConfig, MarginAccount, RulesConfig, TIER_SINGLE};
 use anchor_spl::token::spl_token;
@@ -9,6 +9,8 @@ use solana_sdk::account::Account;
 use solana_sdk::instruction::Instruction;
 use solana_sdk::pubkey::Pubkey;
 use solana_sdk::signature::{Keypair, Signer};
+use tightrope::events::HealthReported;
+use tightrope::instructions::HealthReport;
 use tightrope::pda;
 use tightrope_runtime::{pyth, Runtime, TxOutcome};
 
@@ -254,6 +256,21 @@ impl World {
         let mut ix = instruction(self.withdraw_accounts(trader, listed, destination), data);
         ix.accounts.extend(self.health_accounts(trader, Some(&listed.asset)));
         ix
+    }
+
+    /// Runs `health` for `trader`: its return data (within the runtime's 1,024-byte limit) and its event, which
+    /// must carry the same figures.
+    pub fn health(&mut self, trader: &Trader) -> (HealthReport, HealthReported) {
+        let accounts = tightrope::accounts::Health { group: self.group, margin_account: trader.margin_account };
+        let mut ix = instruction(accounts, tightrope::instruction::Health {});
+        ix.accounts.extend(self.health_accounts(trader, None));
+        let outcome = self.rt.process(&[ix], &[]);
+        let data = outcome.assert_ok().return_data.clone().expect("health returns data").data;
+        assert!(data.len() <= 1024, "return data of {} bytes", data.len());
+        let report = HealthReport::deserialize(&mut &data[..]).expect("a HealthReport");
+        let event = outcome.events::<HealthReported>().pop().expect("a HealthReported event");
+        assert_eq!((event.model, event.health, event.margin_ratio), (report.model, report.health, report.margin_ratio));
+        (report, event)
     }
 
     pub fn close(&mut self, trader: &Trader) -> TxOutcome {
