@@ -100,10 +100,14 @@ fn risk_reducing_asset_changes_apply_at_once_risk_increasing_ones_wait() {
     let mut safer = volatile_config();
     safer.rules.initial_long = FX * 6 / 10;
     safer.deposit_cap = 1_000 * SOL;
+    safer.max_conf_ratio = FX / 100;
+    // Even while the oracle is wider (3%) than the tighter limit (1%) asks: the current oracle is not read.
+    w.set_price(&listed, 100 * 100_000_000, 3 * 100_000_000);
     let outcome = w.rt.process(&[update_ix(&w, &admin.pubkey(), &listed, &oracle, feed, safer)], &[&admin]);
     let changed = &outcome.assert_ok().events::<AssetChanged>()[0];
     assert!(!changed.from_queue && !changed.discarded_pending && changed.after == safer);
     assert_eq!(asset(&w, &listed).params.config(), safer);
+    w.set_price(&listed, 100 * 100_000_000, 0);
 
     // Lower initial rate by one step: queued, nothing in force changes.
     let mut riskier = safer;

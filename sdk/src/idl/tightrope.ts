@@ -187,7 +187,7 @@ export type Tightrope = {
         {
           "name": "oracle",
           "docs": [
-            "`update_asset`, the queued one for `apply_asset_change`; read with the change's feed and limits."
+            "`update_asset`, the queued one for `apply_asset_change`; a new one is read with the change's feed and limits."
           ]
         }
       ],
@@ -912,7 +912,7 @@ export type Tightrope = {
         {
           "name": "oracle",
           "docs": [
-            "`update_asset`, the queued one for `apply_asset_change`; read with the change's feed and limits."
+            "`update_asset`, the queued one for `apply_asset_change`; a new one is read with the change's feed and limits."
           ]
         }
       ],

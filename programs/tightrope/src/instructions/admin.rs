@@ -20,6 +20,6 @@ pub struct AssetAdmin<'info> {
     #[account(mut, has_one = group @ TightropeError::GroupMismatch)]
     pub asset: AccountLoader<'info, Asset>,
     /// CHECK: the Pyth `PriceUpdateV2` of the change: the proposed one (the current one to keep it) for
-    /// `update_asset`, the queued one for `apply_asset_change`; read with the change's feed and limits.
+    /// `update_asset`, the queued one for `apply_asset_change`; a new one is read with the change's feed and limits.
     pub oracle: UncheckedAccount<'info>,
 }

@@ -1,5 +1,5 @@
 //! Applies an asset's queued change once the delay has passed. The step limits in force now still bind (they may
-//! have been tightened since), and the new oracle must still answer.
+//! have been tightened since), and a new oracle must still answer.
 use anchor_lang::prelude::*;
 
 use crate::controller::params;
@@ -16,9 +16,11 @@ pub fn handler(ctx: Context<AssetAdmin>) -> Result<()> {
     let change = asset.pending;
     change.queued.require_due(&group.guards, clock.slot)?;
     require_keys_eq!(ctx.accounts.oracle.key(), change.oracle, TightropeError::OracleAccountMismatch);
-    let limits = &change.params;
-    read_price(&ctx.accounts.oracle, &change.feed_id, limits.oracle_max_age_seconds, limits.max_conf_ratio, clock.unix_timestamp)?;
     let oracle_changed = change.oracle != asset.oracle || change.feed_id != asset.feed_id;
+    if oracle_changed {
+        let limits = &change.params;
+        read_price(&ctx.accounts.oracle, &change.feed_id, limits.oracle_max_age_seconds, limits.max_conf_ratio, clock.unix_timestamp)?;
+    }
     params::review_asset(&asset.params, &change.params, oracle_changed, &group.guards)?;
     params::apply_asset(asset_key, &mut asset, &change, true, clock.unix_timestamp)
 }

@@ -14,12 +14,15 @@ pub fn handler(ctx: Context<AssetAdmin>, feed_id: [u8; 32], config: AssetConfig)
     let group = ctx.accounts.group.load()?;
     config.validate(group.tier_count)?;
     let oracle = ctx.accounts.oracle.key();
-    read_price(&ctx.accounts.oracle, &feed_id, config.oracle_max_age_seconds, config.max_conf_ratio, clock.unix_timestamp)?;
-
     let asset_key = ctx.accounts.asset.key();
     let mut asset = ctx.accounts.asset.load_mut()?;
     let change = PendingAssetChange { queued: Queued::start(clock.slot), oracle, feed_id, params: AssetParams::from(&config) };
     let oracle_changed = oracle != asset.oracle || feed_id != asset.feed_id;
+    // A new oracle must answer now; the current one is not read, so tighter oracle limits apply even while the
+    // market is too wide or too quiet for them.
+    if oracle_changed {
+        read_price(&ctx.accounts.oracle, &feed_id, config.oracle_max_age_seconds, config.max_conf_ratio, clock.unix_timestamp)?;
+    }
     let review = params::review_asset(&asset.params, &change.params, oracle_changed, &group.guards)?;
     if !params::must_wait(&review, &group.guards) {
         return params::apply_asset(asset_key, &mut asset, &change, false, clock.unix_timestamp);
