@@ -12,4 +12,5 @@ export const IDL = idlJson as Idl as Tightrope;
 export const PROGRAM_ID = new PublicKey(idlJson.address);
 
 export * from "./accounts";
+export * from "./client";
 export * from "./pyth";

@@ -1,7 +1,7 @@
 // The Tightrope program as a client sees it: an Anchor `Program` built from the committed IDL over a plain
 // Connection, its PDAs, and fixtures (a group with a listed asset, a trader with tokens and a margin account).
 import { AnchorProvider, BN, Program, Wallet } from "@coral-xyz/anchor";
-import { AccountMeta, Keypair, PublicKey } from "@solana/web3.js";
+import { Keypair, PublicKey } from "@solana/web3.js";
 
 import {
   AssetConfig,
@@ -9,6 +9,7 @@ import {
   fx,
   GuardConfig,
   groupAddress,
+  healthAccounts,
   IDL,
   marginAccountAddress,
   Tightrope,
@@ -31,7 +32,7 @@ export function tightropeProgram(): TightropeProgram {
   return new Program<Tightrope>(IDL, provider);
 }
 
-export { assetAddress, groupAddress, marginAccountAddress, vaultAddress } from "../../sdk/src";
+export { assetAddress, groupAddress, healthAccounts, marginAccountAddress, vaultAddress } from "../../sdk/src";
 export type { AssetConfig, GuardConfig } from "../../sdk/src";
 
 /** Byte offset of `owner` in a MarginAccount: discriminator 8, version/bump/reserved0/account_num 8, group 32. */
@@ -191,22 +192,6 @@ export async function withdraw(
     .remainingAccounts(await healthAccounts(program, trader.marginAccount, asset.asset))
     .signers([signer])
     .rpc();
-}
-
-/**
- * The health accounts a withdraw or borrow needs: (asset, oracle) for every active balance of the margin account
- * in slot order, except the asset the instruction names itself — the program's canonical order.
- */
-export async function healthAccounts(program: TightropeProgram, marginAccount: PublicKey, except?: PublicKey): Promise<AccountMeta[]> {
-  const account = await program.account.marginAccount.fetch(marginAccount);
-  const metas: AccountMeta[] = [];
-  for (const balance of account.balances) {
-    if (balance.asset.equals(PublicKey.default) || (except && balance.asset.equals(except))) continue;
-    const asset = await program.account.asset.fetch(balance.asset);
-    metas.push({ pubkey: balance.asset, isSigner: false, isWritable: false });
-    metas.push({ pubkey: asset.oracle, isSigner: false, isWritable: false });
-  }
-  return metas;
 }
 
 export async function closeMarginAccount(program: TightropeProgram, group: Group, trader: Trader, signer = trader.owner) {
