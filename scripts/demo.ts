@@ -13,6 +13,7 @@ import { Connection, Keypair, LAMPORTS_PER_SOL, PublicKey, SystemProgram, Transa
 
 import { deploy, Symbol } from "../migrations/deploy";
 import {
+  closeWebSocket,
   encodePriceUpdate,
   feedIdBytes,
   healthAccounts,
@@ -62,6 +63,15 @@ async function publishPrice(url: string, connection: Connection, symbol: Symbol,
 /** The demo against a running cluster; every line it prints goes through `say`. */
 export async function runDemo(server: Localnet, say: (line: string) => void = console.log): Promise<void> {
   const connection = new Connection(server.rpcUrl, "confirmed");
+  try {
+    await demo(server, connection, say);
+  } finally {
+    // Confirmations subscribe over the WebSocket; once the server stops, web3.js would retry it forever.
+    closeWebSocket(connection);
+  }
+}
+
+async function demo(server: Localnet, connection: Connection, say: (line: string) => void): Promise<void> {
   const admin = server.payer;
   const program = new Program<Tightrope>(IDL, new AnchorProvider(connection, new Wallet(admin), { commitment: "confirmed" }));
   say(`cluster ${server.rpcUrl} ready in ${server.startupMs.toFixed(0)} ms`);

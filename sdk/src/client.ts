@@ -1,7 +1,7 @@
 // What every client of the program needs beyond the IDL: the canonical health accounts an instruction that prices
 // the account takes, and the events a confirmed transaction emitted (read from its logs, as an indexer would).
 import { BorshCoder, EventParser, Program } from "@coral-xyz/anchor";
-import { AccountMeta, PublicKey, TransactionSignature } from "@solana/web3.js";
+import { AccountMeta, Connection, PublicKey, TransactionSignature } from "@solana/web3.js";
 
 import type { Tightrope } from "./idl/tightrope";
 
@@ -35,4 +35,23 @@ export async function transactionEvents(program: Program<Tightrope>, signature: 
   if (!tx?.meta?.logMessages) throw new Error(`no logs for ${signature}`);
   const parser = new EventParser(program.programId, new BorshCoder(program.idl));
   return [...parser.parseLogs(tx.meta.logMessages)] as ParsedEvent[];
+}
+
+/**
+ * Closes a Connection's WebSocket for good and returns the subscriptions still registered on it (a test that forgot
+ * to remove one). web3.js has no public close; after an explicit close it reconnects at once if any subscription is
+ * left, and its rpc-websockets client then retries forever against a stopped server, which keeps the process alive.
+ * So reconnection is switched off first.
+ */
+export function closeWebSocket(conn: Connection): string[] {
+  const internals = conn as unknown as {
+    _rpcWebSocket?: { reconnect: boolean; close(code?: number): void };
+    _subscriptionsByHash?: Record<string, { method?: string }>;
+  };
+  const left = Object.values(internals._subscriptionsByHash ?? {}).map((s) => s.method ?? "?");
+  if (internals._rpcWebSocket) {
+    internals._rpcWebSocket.reconnect = false;
+    internals._rpcWebSocket.close(1000);
+  }
+  return left;
 }

@@ -4,6 +4,10 @@ import { readFileSync } from "node:fs";
 
 import { Commitment, Connection, Keypair } from "@solana/web3.js";
 
+import { closeWebSocket } from "../../sdk/src";
+
+export { closeWebSocket } from "../../sdk/src";
+
 const ENV_RPC = "TIGHTROPE_LOCALNET_RPC_URL";
 const ENV_WS = "TIGHTROPE_LOCALNET_WS_URL";
 const ENV_PAYER = "TIGHTROPE_LOCALNET_PAYER";
@@ -47,24 +51,6 @@ export function payer(): Keypair {
 export function connection(): Connection {
   cachedConnection ??= new Connection(clusterInfo().rpcUrl, COMMITMENT);
   return cachedConnection;
-}
-
-/**
- * Closes a Connection's WebSocket for good and returns the subscriptions still registered on it. web3.js has no public
- * close; after an explicit close it reconnects at once if any subscription is left, and its rpc-websockets client
- * then retries forever against a stopped server, which keeps mocha alive. So reconnection is switched off first.
- */
-export function closeWebSocket(conn: Connection): string[] {
-  const internals = conn as unknown as {
-    _rpcWebSocket?: { reconnect: boolean; close(code?: number): void };
-    _subscriptionsByHash?: Record<string, { method?: string }>;
-  };
-  const left = Object.values(internals._subscriptionsByHash ?? {}).map((s) => s.method ?? "?");
-  if (internals._rpcWebSocket) {
-    internals._rpcWebSocket.reconnect = false;
-    internals._rpcWebSocket.close(1000);
-  }
-  return left;
 }
 
 /** Closes the shared Connection's WebSocket, if one was made; returns the subscriptions a test forgot to remove. */
