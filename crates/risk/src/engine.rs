@@ -1,7 +1,7 @@
 //! The entry points: one evaluation of an account under one model, with or without a breakdown.
 
 use crate::breakdown::Breakdown;
-use crate::equity::position_equity;
+use crate::equity::position_equities;
 use crate::error::Result;
 use crate::fixed::{add, mul_div, sub, Fx, Money, Rounding, FX_ONE};
 use crate::model::{Level, Model, Portfolio};
@@ -36,9 +36,9 @@ fn level_figures(
     mut out: Option<&mut Breakdown>,
 ) -> Result<[(Money, Money); MAX_LEVELS]> {
     let mut figures = [(0, 0); MAX_LEVELS];
-    for (&level, (equity, requirement)) in levels.iter().zip(&mut figures) {
-        for (i, position) in p.positions.iter().enumerate() {
-            let e = position_equity(p, position, level, model == Model::Tims)?;
+    for (i, position) in p.positions.iter().enumerate() {
+        let equities = position_equities(p, position, levels, model == Model::Tims)?;
+        for ((&level, e), (equity, requirement)) in levels.iter().zip(equities).zip(&mut figures) {
             let charge = if model == Model::Rules {
                 position_charge(p, position, level)?
             } else {
