@@ -217,6 +217,8 @@ fn horner_q40_lanes<const L: usize>(coefficients: &[i64], a: [u64; L]) -> [u64; 
 
 /// The standard normal CDF N(x) in Q48 for any Q48 `x` (saturates to exactly 0 or 1 beyond |x| = 9).
 pub fn normal_cdf_q48(x: i128) -> i128 {
+    // Clamped into i64 inside the saturated range: the same N.
+    let x = x.clamp(-CDF_SATURATION_Q48, CDF_SATURATION_Q48) as i64;
     normal_cdf_q48_lanes([x])[0] as i128
 }
 
@@ -224,17 +226,12 @@ pub fn normal_cdf_q48(x: i128) -> i128 {
 /// [`exp_neg_lanes`]). Every lane runs the exponential and the rational approximation, a saturated or far-tail lane
 /// at a harmless argument with the result discarded, so the lanes stay in step; only the rare far tail branches.
 #[inline(always)]
-pub fn normal_cdf_q48_lanes<const L: usize>(x: [i128; L]) -> [u64; L] {
-    let saturated = x.map(|x| x.unsigned_abs() >= CDF_SATURATION_Q48 as u128);
-    // Below 9 (< 2^52 in Q48) every step but the far tail runs on 64-bit values. Narrowing `x` before taking the
-    // magnitude lets the compiler see a 64-bit value, so its products are single multiplies.
+pub fn normal_cdf_q48_lanes<const L: usize>(x: [i64; L]) -> [u64; L] {
+    let saturated = x.map(|x| x.unsigned_abs() >= CDF_SATURATION_Q48 as u64);
+    // Below 9 (< 2^52 in Q48) every step but the far tail runs on 64-bit values.
     let (mut a, mut y, mut rational) = ([0u64; L], [0i64; L], [0u64; L]);
     for l in 0..L {
-        a[l] = if saturated[l] {
-            0
-        } else {
-            (x[l] as i64).unsigned_abs()
-        };
+        a[l] = if saturated[l] { 0 } else { x[l].unsigned_abs() };
         y[l] = -(mul_shift_unsigned(a[l], a[l], Q48 + 1) as i64);
         rational[l] = if a[l] < HART_CUT_Q48 as u64 { a[l] } else { 0 };
     }
