@@ -17,7 +17,7 @@ use crate::fixed::{add, mul, mul_fx, raw_to_money, sub, value, Fx, Money, Roundi
 use crate::model::{Level, Portfolio, Position, MAX_POINTS_PER_SIDE};
 use crate::options::black_scholes::Pricer;
 use crate::options::position::{pricer, seconds_to_expiry, units};
-use crate::options::qmath::ln_q62;
+use crate::options::qmath::{ln_q62, ln_q62_lanes};
 use crate::tims::scenarios::{point_count, scenario_price, shock};
 
 pub const MAX_POINTS: usize = 2 * MAX_POINTS_PER_SIDE;
@@ -72,21 +72,37 @@ impl Grid {
     fn fill(&mut self, p: &Portfolio, asset: u8, levels: &[Level]) -> Result<()> {
         let a = &p.assets[asset as usize];
         let tier = &p.tiers[a.tier as usize];
-        self.ln_base = ln_q62(a.price as u128);
+        let points = point_count(tier);
         for (i, &level) in levels.iter().enumerate() {
-            for j in 0..point_count(tier) {
+            // Prices rise with the point, so a price met before is the previous point's or, at the second level,
+            // the first level's at a cursor moved along with it. (A missed one would only be revalued.)
+            let mut cursor = 0;
+            for j in 0..points {
                 let price = scenario_price(a.price, shock(tier, level, j)?)?;
                 self.price[i][j] = price;
-                let point = (i as u8, j as u8);
-                let twin = self.own[..self.own_count]
-                    .iter()
-                    .find(|&&(k, m)| self.price[k as usize][m as usize] == price);
-                self.twin[i][j] = *twin.unwrap_or(&point);
-                if twin.is_none() {
-                    self.ln_price[i][j] = if price > 0 { ln_q62(price as u128) } else { 0 };
-                    self.own[self.own_count] = point;
-                    self.own_count += 1;
+                while i > 0 && cursor < points && self.price[0][cursor] < price {
+                    cursor += 1;
                 }
+                self.twin[i][j] = if j > 0 && self.price[i][j - 1] == price {
+                    self.twin[i][j - 1]
+                } else if i > 0 && cursor < points && self.price[0][cursor] == price {
+                    self.twin[0][cursor]
+                } else {
+                    self.own[self.own_count] = (i as u8, j as u8);
+                    self.own_count += 1;
+                    (i as u8, j as u8)
+                };
+            }
+        }
+        // Logarithms four at a time; ln 1 = 0 stands for a zero price (never priced by the model) and pads.
+        self.ln_base = ln_q62(a.price as u128);
+        for batch in self.own[..self.own_count].chunks(4) {
+            let mut n = [1; 4];
+            for (n, &(i, j)) in n.iter_mut().zip(batch) {
+                *n = self.price[i as usize][j as usize].max(1) as u128;
+            }
+            for (ln, &(i, j)) in ln_q62_lanes(n).into_iter().zip(batch) {
+                self.ln_price[i as usize][j as usize] = ln;
             }
         }
         Ok(())
