@@ -27,8 +27,11 @@ pub const MAX_LEVELS: usize = 2;
 /// Which volatility produced a point's P&L: −1 shifted down, +1 shifted up, 0 unshifted (no shift configured).
 pub type VolShift = i8;
 
-/// Raw P&L sums (native × Fx) per level of the pass and point.
-type Sums = [[i128; MAX_POINTS]; MAX_LEVELS];
+/// Distinct scenario prices a pass can have: every point of every level.
+const MAX_PRICES: usize = MAX_LEVELS * MAX_POINTS;
+
+/// Raw P&L sums (native × Fx), one per distinct scenario price of a pass.
+type Sums = [i128; MAX_PRICES];
 
 /// A class at each level of a pass, indexed like the levels the scan was given.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -44,15 +47,14 @@ pub struct ClassScan {
     pub floor: Money,
 }
 
-/// Scenario prices and their logarithms for one class at each level of a pass.
+/// Scenario prices and their logarithms for one class at each level of a pass, each distinct price once.
 struct Grid {
-    price: [[Fx; MAX_POINTS]; MAX_LEVELS],
-    ln_price: [[i128; MAX_POINTS]; MAX_LEVELS],
-    /// The first (level, point) of the pass at the same price: the point itself, or one whose sums it copies.
-    twin: [[(u8, u8); MAX_POINTS]; MAX_LEVELS],
-    /// The points that are their own twin, in order: only these are revalued, batched across levels.
-    own: [(u8, u8); MAX_LEVELS * MAX_POINTS],
-    own_count: usize,
+    /// The distinct prices in order of first appearance, and their logarithms.
+    price: [Fx; MAX_PRICES],
+    ln_price: [i128; MAX_PRICES],
+    count: usize,
+    /// Which distinct price each (level, point) has: points that share one share its revaluation.
+    at: [[u8; MAX_POINTS]; MAX_LEVELS],
     /// ln of the unshocked price, for the options' base values.
     ln_base: i128,
 }
@@ -60,11 +62,10 @@ struct Grid {
 impl Grid {
     fn empty() -> Self {
         Grid {
-            price: [[0; MAX_POINTS]; MAX_LEVELS],
-            ln_price: [[0; MAX_POINTS]; MAX_LEVELS],
-            twin: [[(0, 0); MAX_POINTS]; MAX_LEVELS],
-            own: [(0, 0); MAX_LEVELS * MAX_POINTS],
-            own_count: 0,
+            price: [0; MAX_PRICES],
+            ln_price: [0; MAX_PRICES],
+            count: 0,
+            at: [[0; MAX_POINTS]; MAX_LEVELS],
             ln_base: 0,
         }
     }
@@ -79,39 +80,42 @@ impl Grid {
             let mut cursor = 0;
             for j in 0..points {
                 let price = scenario_price(a.price, shock(tier, level, j)?)?;
-                self.price[i][j] = price;
-                while i > 0 && cursor < points && self.price[0][cursor] < price {
+                let price_of = |at: u8| self.price[at as usize];
+                while i > 0 && cursor < points && price_of(self.at[0][cursor]) < price {
                     cursor += 1;
                 }
-                self.twin[i][j] = if j > 0 && self.price[i][j - 1] == price {
-                    self.twin[i][j - 1]
-                } else if i > 0 && cursor < points && self.price[0][cursor] == price {
-                    self.twin[0][cursor]
+                self.at[i][j] = if j > 0 && price_of(self.at[i][j - 1]) == price {
+                    self.at[i][j - 1]
+                } else if i > 0 && cursor < points && price_of(self.at[0][cursor]) == price {
+                    self.at[0][cursor]
                 } else {
-                    self.own[self.own_count] = (i as u8, j as u8);
-                    self.own_count += 1;
-                    (i as u8, j as u8)
+                    self.price[self.count] = price;
+                    self.count += 1;
+                    (self.count - 1) as u8
                 };
             }
         }
         // Logarithms four at a time; ln 1 = 0 stands for a zero price (never priced by the model) and pads.
         self.ln_base = ln_q62(a.price as u128);
-        for batch in self.own[..self.own_count].chunks(4) {
+        for (price, ln_price) in self.price[..self.count]
+            .chunks(4)
+            .zip(self.ln_price.chunks_mut(4))
+        {
             let mut n = [1; 4];
-            for (n, &(i, j)) in n.iter_mut().zip(batch) {
-                *n = self.price[i as usize][j as usize].max(1) as u128;
+            for (n, price) in n.iter_mut().zip(price) {
+                *n = (*price).max(1) as u128;
             }
-            for (ln, &(i, j)) in ln_q62_lanes(n).into_iter().zip(batch) {
-                self.ln_price[i as usize][j as usize] = ln;
+            for (ln, ln_price) in ln_q62_lanes(n).into_iter().zip(ln_price) {
+                *ln_price = ln;
             }
         }
         Ok(())
     }
 }
 
-/// Adds `units × (value at each point − base)` to `sums` for one option line at one volatility, at the grid's own
-/// points. They are priced side by side by [`Pricer::values_at`], four at a time, then the rest by two and one, so
-/// no lane is wasted. Kept out of line: its lane arrays would otherwise share the scan's stack frame.
+/// Adds `units × (value at each price − base)` to `sums` for one option line at one volatility, at each of the
+/// grid's distinct prices. They are priced side by side by [`Pricer::values_at`], four at a time, then the rest by
+/// two and one, so no lane is wasted. Kept out of line: its lane arrays would otherwise share the scan's frame.
 #[inline(never)]
 fn add_option_pnl(sums: &mut Sums, g: &Grid, line: &Pricer, units: i128, base: Fx) -> Result<()> {
     let priced = add_batches::<4>(sums, 0, g, line, units, base)?;
@@ -120,7 +124,7 @@ fn add_option_pnl(sums: &mut Sums, g: &Grid, line: &Pricer, units: i128, base: F
     Ok(())
 }
 
-/// [`add_option_pnl`] for the whole batches of `N` own points from `first`; returns where they stop.
+/// [`add_option_pnl`] for the whole batches of `N` prices from `first`; returns where they stop.
 fn add_batches<const N: usize>(
     sums: &mut Sums,
     first: usize,
@@ -130,13 +134,14 @@ fn add_batches<const N: usize>(
     base: Fx,
 ) -> Result<usize> {
     let mut next = first;
-    while next + N <= g.own_count {
-        let mut points = [(0, 0); N];
-        points.copy_from_slice(&g.own[next..next + N]);
-        let price = points.map(|(i, j)| g.price[i as usize][j as usize]);
-        let ln_price = points.map(|(i, j)| g.ln_price[i as usize][j as usize]);
-        for ((i, j), value) in points.into_iter().zip(line.values_at(price, ln_price)) {
-            let total = &mut sums[i as usize][j as usize];
+    while next + N <= g.count {
+        let (mut price, mut ln_price) = ([0; N], [0; N]);
+        price.copy_from_slice(&g.price[next..next + N]);
+        ln_price.copy_from_slice(&g.ln_price[next..next + N]);
+        for (total, value) in sums[next..next + N]
+            .iter_mut()
+            .zip(line.values_at(price, ln_price))
+        {
             *total = add(*total, mul(units, sub(value, base)?)?)?;
         }
         next += N;
@@ -164,13 +169,12 @@ fn scan_grid(
     let a = &p.assets[asset as usize];
     let tier = &p.tiers[a.tier as usize];
     let points = point_count(tier);
-    // Raw P&L with volatility shifted down and up; equal when the tier shifts neither. The `down` sums are kept in
-    // the result's P&L arrays, which they become once rounded: one set of point arrays less on the stack.
+    // Raw P&L with volatility shifted down and up; equal when the tier shifts neither.
     *scan = ClassScan {
         points,
         ..ClassScan::default()
     };
-    let mut up: Sums = [[0; MAX_POINTS]; MAX_LEVELS];
+    let (mut down, mut up): (Sums, Sums) = ([0; MAX_PRICES], [0; MAX_PRICES]);
     let vol_shifted = tier.vol_down > 0 || tier.vol_up > 0;
     let live = |sign: fn(i64) -> bool| {
         p.positions.iter().any(|q| {
@@ -211,7 +215,7 @@ fn scan_grid(
                 let high_vol = add(o.vol, mul_fx(o.vol, tier.vol_up, Rounding::Up)?)?;
                 let seconds = seconds_to_expiry(&o, p.now);
                 for (needed, vol, sums) in [
-                    (need_down, low_vol, &mut scan.pnl),
+                    (need_down, low_vol, &mut down),
                     (need_up, high_vol, &mut up),
                 ] {
                     if needed {
@@ -221,17 +225,11 @@ fn scan_grid(
             }
         }
     }
-    for (i, twins) in g.twin.iter().enumerate().take(levels.len()) {
-        for (j, &(k, m)) in twins.iter().enumerate().take(points) {
-            // A twin's sums are complete: own points are never overwritten.
-            let (k, m) = (k as usize, m as usize);
-            (scan.pnl[i][j], up[i][j]) = (scan.pnl[k][m], up[k][m]);
-        }
-    }
-    for (i, up) in up.iter().enumerate().take(levels.len()) {
-        for (j, up) in up.iter().enumerate().take(points) {
-            let linear = mul(net, sub(g.price[i][j], a.price)?)?;
-            let (low, high) = (add(scan.pnl[i][j], linear)?, add(*up, linear)?);
+    for (i, at) in g.at.iter().enumerate().take(levels.len()) {
+        for (j, &k) in at.iter().enumerate().take(points) {
+            let k = k as usize;
+            let linear = mul(net, sub(g.price[k], a.price)?)?;
+            let (low, high) = (add(down[k], linear)?, add(up[k], linear)?);
             let (raw, shift) = match (vol_shifted, need_down, need_up) {
                 (false, _, _) => (low, 0),
                 (true, true, true) if high < low => (high, 1),
@@ -288,12 +286,13 @@ mod tests {
             let mut g = Grid::empty();
             g.fill(&p, 1, &[Level::Initial, Level::Maintenance])
                 .unwrap();
-            assert_eq!(g.own_count, 18);
-            let twins: Vec<_> = (0..10).filter(|&j| g.twin[1][j] != (1, j as u8)).collect();
-            assert_eq!(twins.len(), 2);
-            for j in twins {
-                let (k, m) = g.twin[1][j];
-                assert_eq!(g.price[k as usize][m as usize], g.price[1][j]);
+            // Each (level, point) finds its own price among the 18 distinct ones.
+            assert_eq!(g.count, 18);
+            for (i, level) in [Level::Initial, Level::Maintenance].into_iter().enumerate() {
+                for j in 0..10 {
+                    let price = scenario_price(FX_ONE, shock(&tier, level, j).unwrap()).unwrap();
+                    assert_eq!(g.price[g.at[i][j] as usize], price);
+                }
             }
         }
     }
