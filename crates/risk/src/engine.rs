@@ -1,11 +1,13 @@
 //! The entry points: one evaluation of an account under one model, with or without a breakdown.
 
 use crate::breakdown::Breakdown;
-use crate::equity::position_equity;
+use crate::equity::position_equities;
 use crate::error::Result;
 use crate::fixed::{add, mul_div, sub, Fx, Money, Rounding, FX_ONE};
 use crate::model::{Level, Model, Portfolio};
 use crate::rules::position_charge;
+use crate::tims::class::MAX_LEVELS;
+use crate::tims::groups::LevelOuts;
 use crate::tims::tims_requirement;
 use crate::validate::validate;
 
@@ -25,39 +27,51 @@ pub struct Quote {
     pub margin_ratio: Option<Fx>,
 }
 
-/// Equity and requirement at one level, filling the breakdown when one is given.
+/// Equity and requirement at each of `levels` (at most two), indexed like them, filling the breakdown when one is
+/// given.
 fn level_figures(
     p: &Portfolio,
     model: Model,
-    level: Level,
+    levels: &[Level],
     mut out: Option<&mut Breakdown>,
-) -> Result<(Money, Money)> {
-    let (mut equity, mut requirement) = (0, 0);
+) -> Result<[(Money, Money); MAX_LEVELS]> {
+    let mut figures = [(0, 0); MAX_LEVELS];
     for (i, position) in p.positions.iter().enumerate() {
-        let e = position_equity(p, position, level, model == Model::Tims)?;
-        let charge = if model == Model::Rules {
-            position_charge(p, position, level)?
-        } else {
-            0
-        };
-        equity = add(equity, e)?;
-        requirement = add(requirement, charge)?;
-        if let Some(b) = out.as_deref_mut() {
-            let line = &mut b.positions[i];
-            match level {
-                Level::Initial => line.initial = charge,
-                Level::Maintenance => (line.equity, line.maintenance) = (e, charge),
+        let equities = position_equities(p, position, levels, model == Model::Tims)?;
+        for ((&level, e), (equity, requirement)) in levels.iter().zip(equities).zip(&mut figures) {
+            let charge = if model == Model::Rules {
+                position_charge(p, position, level)?
+            } else {
+                0
+            };
+            *equity = add(*equity, e)?;
+            *requirement = add(*requirement, charge)?;
+            if let Some(b) = out.as_deref_mut() {
+                let line = &mut b.positions[i];
+                match level {
+                    Level::Initial => line.initial = charge,
+                    Level::Maintenance => (line.equity, line.maintenance) = (e, charge),
+                }
             }
         }
     }
     if model == Model::Tims {
-        let classes = out.map(|b| match level {
-            Level::Initial => &mut b.initial,
-            Level::Maintenance => &mut b.maintenance,
-        });
-        requirement = tims_requirement(p, level, classes)?;
+        let mut classes: LevelOuts = [None, None];
+        if let Some(b) = out {
+            let (mut initial, mut maintenance) = (Some(&mut b.initial), Some(&mut b.maintenance));
+            for (slot, level) in classes.iter_mut().zip(levels) {
+                *slot = match level {
+                    Level::Initial => initial.take(),
+                    Level::Maintenance => maintenance.take(),
+                };
+            }
+        }
+        let requirements = tims_requirement(p, levels, classes)?;
+        for ((_, requirement), tims) in figures.iter_mut().zip(requirements) {
+            *requirement = tims;
+        }
     }
-    Ok((equity, requirement))
+    Ok(figures)
 }
 
 fn evaluate(p: &Portfolio, model: Model, mut out: Option<&mut Breakdown>) -> Result<Quote> {
@@ -68,9 +82,8 @@ fn evaluate(p: &Portfolio, model: Model, mut out: Option<&mut Breakdown>) -> Res
             ..Breakdown::default()
         };
     }
-    let (initial_equity, initial_requirement) =
-        level_figures(p, model, Level::Initial, out.as_deref_mut())?;
-    let (equity, maintenance_requirement) = level_figures(p, model, Level::Maintenance, out)?;
+    let [(initial_equity, initial_requirement), (equity, maintenance_requirement)] =
+        level_figures(p, model, &[Level::Initial, Level::Maintenance], out)?;
     // The ratio rounds up: it reads as closer to liquidation, never further.
     let margin_ratio = if equity > 0 {
         Some(mul_div(
@@ -112,6 +125,6 @@ pub fn quote_with_breakdown(
 /// may-this-add-risk check (initial), half the work of a quote.
 pub fn health(p: &Portfolio, model: Model, level: Level) -> Result<Money> {
     validate(p)?;
-    let (equity, requirement) = level_figures(p, model, level, None)?;
+    let [(equity, requirement), _] = level_figures(p, model, &[level], None)?;
     sub(equity, requirement)
 }

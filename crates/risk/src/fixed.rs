@@ -36,7 +36,11 @@ pub fn sub(a: i128, b: i128) -> Result<i128> {
 }
 
 pub fn mul(a: i128, b: i128) -> Result<i128> {
-    a.checked_mul(b).ok_or(RiskError::Overflow)
+    match (i64::try_from(a), i64::try_from(b)) {
+        // 64-bit factors cannot overflow 128 bits: one multiply, no check (the usual case in a scan).
+        (Ok(a), Ok(b)) => Ok(a as i128 * b as i128),
+        _ => a.checked_mul(b).ok_or(RiskError::Overflow),
+    }
 }
 
 /// `10^n` for `n ≤ 38`.

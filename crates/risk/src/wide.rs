@@ -5,6 +5,10 @@ const LOW64: u128 = u64::MAX as u128;
 
 /// The full product `a × b` as `(high, low)` 128-bit halves.
 pub fn mul_wide(a: u128, b: u128) -> (u128, u128) {
+    if a <= LOW64 && b <= LOW64 {
+        // One 64×64 → 128-bit multiply: most products in the engine are of this size.
+        return (0, a * b);
+    }
     let (a1, a0) = (a >> 64, a & LOW64);
     let (b1, b0) = (b >> 64, b & LOW64);
     let p00 = a0 * b0;
@@ -30,7 +34,8 @@ pub fn div_wide(high: u128, low: u128, d: u128) -> Option<(u128, u128)> {
             (Ok(l), Ok(d64)) => (l / d64) as u128,
             _ => low / d,
         };
-        return Some((quotient, low - quotient * d));
+        // quotient × d ≤ low: the remainder needs no overflow checks.
+        return Some((quotient, low.wrapping_sub(quotient.wrapping_mul(d))));
     }
     // Restoring long division, one quotient bit per step; only reached when the product exceeds 2^128.
     let mut rem = high;
@@ -58,6 +63,10 @@ mod tests {
         assert_eq!(mul_wide(u128::MAX, u128::MAX), (u128::MAX - 1, 1));
         assert_eq!(mul_wide(1 << 64, 1 << 64), (1, 0));
         assert_eq!(mul_wide(12345, 678), (0, 12345 * 678));
+        // Either side of the one-multiply case: 64-bit factors, then one just beyond.
+        assert_eq!(mul_wide(LOW64, LOW64), (0, LOW64 * LOW64));
+        assert_eq!(mul_wide(LOW64 + 1, LOW64), (0, (LOW64 + 1) * LOW64));
+        assert_eq!(mul_wide(LOW64 + 1, LOW64 + 1), (1, 0));
     }
 
     #[test]

@@ -30,8 +30,74 @@ pub fn pricer(o: &OptionPosition, vol: Fx, now: i64) -> Pricer {
 
 /// Value per unit at `spot` for equity and premium: the market mark when given, else the model.
 pub fn unit_value(o: &OptionPosition, spot: Fx, now: i64) -> Fx {
-    match o.mark {
-        Some(mark) => mark,
-        None => pricer(o, o.vol, now).value(spot),
+    UnitValues::new(o, now).at(spot)
+}
+
+/// [`unit_value`] at one spot after another (an account's levels): the model is set up at most once, and a spot
+/// equal to the one before (the levels' marks differ only by the stable price) is not revalued.
+pub struct UnitValues<'a> {
+    o: &'a OptionPosition,
+    now: i64,
+    line: Option<Pricer>,
+    last: Option<(Fx, Fx)>,
+}
+
+impl<'a> UnitValues<'a> {
+    pub fn new(o: &'a OptionPosition, now: i64) -> Self {
+        UnitValues {
+            o,
+            now,
+            line: None,
+            last: None,
+        }
+    }
+
+    pub fn at(&mut self, spot: Fx) -> Fx {
+        if let Some(mark) = self.o.mark {
+            return mark;
+        }
+        match self.last {
+            Some((last, value)) if last == spot => value,
+            _ => {
+                let (o, now) = (self.o, self.now);
+                let value = self
+                    .line
+                    .get_or_insert_with(|| pricer(o, o.vol, now))
+                    .value(spot);
+                self.last = Some((spot, value));
+                value
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixed::FX_ONE;
+    use crate::options::black_scholes::OptionKind;
+
+    #[test]
+    fn unit_values_equal_a_fresh_valuation_at_every_spot() {
+        let mut o = OptionPosition {
+            asset: 1,
+            kind: OptionKind::Put,
+            strike: 95 * FX_ONE,
+            expiry: 30 * 86_400,
+            contracts: -3,
+            multiplier: 1,
+            vol: FX_ONE / 2,
+            mark: None,
+        };
+        let spots = [100 * FX_ONE, 100 * FX_ONE, 97 * FX_ONE, 100 * FX_ONE, 1, 1];
+        for mark in [None, Some(2 * FX_ONE)] {
+            o.mark = mark;
+            let mut values = UnitValues::new(&o, 0);
+            for spot in spots {
+                let direct = mark
+                    .unwrap_or_else(|| Pricer::new(o.kind, o.strike, o.vol, o.expiry).value(spot));
+                assert_eq!(values.at(spot), direct);
+            }
+        }
     }
 }

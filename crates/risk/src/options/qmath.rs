@@ -80,37 +80,56 @@ const CDF_SATURATION_Q48: i128 = 9 << Q48;
 /// ln(n) in Q62 for any positive integer `n` (so ln(a/b) = ln(a) − ln(b) for two equally scaled integers).
 /// Result magnitude ≤ 89·2^62. Error ≤ 4e-18 (a few Q62 units).
 pub fn ln_q62(n: u128) -> i128 {
-    debug_assert!(n > 0);
-    let top = 127 - n.leading_zeros() as i128; // floor(log2 n)
-                                               // Mantissa in [1, 2) as Q62; truncating very large n keeps 63 significant bits.
-    let m = if top >= Q62 as i128 {
-        (n >> (top - Q62 as i128)) as u64
-    } else {
-        (n << (Q62 as i128 - top)) as u64
-    };
-    // Centre on [1/√2, √2): z = (m − c)/(m + c) with c = 1, or c = 2 (meaning m/2) when m > √2.
-    let (centre, exponent) = if m > SQRT2_Q62 as u64 {
-        (2 * Q62_ONE as u64, top + 1)
-    } else {
-        (Q62_ONE as u64, top)
-    };
-    // |z| ≤ 0.1716, its magnitude by an unsigned division: the signed one truncates toward zero, to the same.
-    let z_magnitude = (((m.abs_diff(centre) as u128) << Q62) / (m + centre) as u128) as u64;
-    let w = mul_shift_unsigned(z_magnitude, z_magnitude, Q62);
+    ln_q62_lanes([n])[0]
+}
+
+/// [`ln_q62`] of every lane, each exactly the one-lane result: the lanes' Horner chains overlap, as in
+/// [`exp_neg_lanes`], so a scenario grid's logarithms cost little more than one.
+#[inline(always)]
+pub fn ln_q62_lanes<const L: usize>(n: [u128; L]) -> [i128; L] {
+    let (mut m, mut centre, mut exponent) = ([0u64; L], [0u64; L], [0i128; L]);
+    let (mut z_magnitude, mut w) = ([0u64; L], [0u64; L]);
+    for l in 0..L {
+        debug_assert!(n[l] > 0);
+        let top = 127 - n[l].leading_zeros() as i128; // floor(log2 n)
+                                                      // Mantissa in [1, 2) as Q62; truncating very large n keeps 63 significant bits.
+        m[l] = if top >= Q62 as i128 {
+            (n[l] >> (top - Q62 as i128)) as u64
+        } else {
+            (n[l] << (Q62 as i128 - top)) as u64
+        };
+        // Centre on [1/√2, √2): z = (m − c)/(m + c) with c = 1, or c = 2 (meaning m/2) when m > √2.
+        (centre[l], exponent[l]) = if m[l] > SQRT2_Q62 as u64 {
+            (2 * Q62_ONE as u64, top + 1)
+        } else {
+            (Q62_ONE as u64, top)
+        };
+        // |z| ≤ 0.1716, its magnitude by an unsigned division: the signed one truncates toward zero, to the same.
+        z_magnitude[l] =
+            (((m[l].abs_diff(centre[l]) as u128) << Q62) / (m[l] + centre[l]) as u128) as u64;
+        w[l] = mul_shift_unsigned(z_magnitude[l], z_magnitude[l], Q62);
+    }
     // ln m = 2z·Σ w^k/(2k+1), k = 0..=11: remainder below 6e-21. 64-bit Horner with widening multiplies; every
     // term is positive and below 2^63, so the Horner runs unsigned (one plain multiply per step) and cannot wrap.
-    let mut acc = (Q62_ONE / 23) as u64;
+    let mut acc = [(Q62_ONE / 23) as u64; L];
     let mut k = 11;
     while k > 0 {
         k -= 1;
-        acc = mul_shift_unsigned(acc, w, Q62).wrapping_add((Q62_ONE / (2 * k + 1)) as u64);
+        for l in 0..L {
+            acc[l] =
+                mul_shift_unsigned(acc[l], w[l], Q62).wrapping_add((Q62_ONE / (2 * k + 1)) as u64);
+        }
     }
-    let z = if m < centre {
-        -(z_magnitude as i64)
-    } else {
-        z_magnitude as i64
-    };
-    exponent * LN2_Q62 + mul_shift(2 * z, acc as i64, Q62) as i128
+    let mut ln = [0; L];
+    for l in 0..L {
+        let z = if m[l] < centre[l] {
+            -(z_magnitude[l] as i64)
+        } else {
+            z_magnitude[l] as i64
+        };
+        ln[l] = exponent[l] * LN2_Q62 + mul_shift(2 * z, acc[l] as i64, Q62) as i128;
+    }
+    ln
 }
 
 /// exp(y) in Q48 for `y` in Q48 with −2^54 < y ≤ 0 (callers only need exp(−d²/2) with |d| < 9, so y > −40.5).
@@ -217,6 +236,8 @@ fn horner_q40_lanes<const L: usize>(coefficients: &[i64], a: [u64; L]) -> [u64; 
 
 /// The standard normal CDF N(x) in Q48 for any Q48 `x` (saturates to exactly 0 or 1 beyond |x| = 9).
 pub fn normal_cdf_q48(x: i128) -> i128 {
+    // Clamped into i64 inside the saturated range: the same N.
+    let x = x.clamp(-CDF_SATURATION_Q48, CDF_SATURATION_Q48) as i64;
     normal_cdf_q48_lanes([x])[0] as i128
 }
 
@@ -224,17 +245,12 @@ pub fn normal_cdf_q48(x: i128) -> i128 {
 /// [`exp_neg_lanes`]). Every lane runs the exponential and the rational approximation, a saturated or far-tail lane
 /// at a harmless argument with the result discarded, so the lanes stay in step; only the rare far tail branches.
 #[inline(always)]
-pub fn normal_cdf_q48_lanes<const L: usize>(x: [i128; L]) -> [u64; L] {
-    let saturated = x.map(|x| x.unsigned_abs() >= CDF_SATURATION_Q48 as u128);
-    // Below 9 (< 2^52 in Q48) every step but the far tail runs on 64-bit values. Narrowing `x` before taking the
-    // magnitude lets the compiler see a 64-bit value, so its products are single multiplies.
+pub fn normal_cdf_q48_lanes<const L: usize>(x: [i64; L]) -> [u64; L] {
+    let saturated = x.map(|x| x.unsigned_abs() >= CDF_SATURATION_Q48 as u64);
+    // Below 9 (< 2^52 in Q48) every step but the far tail runs on 64-bit values.
     let (mut a, mut y, mut rational) = ([0u64; L], [0i64; L], [0u64; L]);
     for l in 0..L {
-        a[l] = if saturated[l] {
-            0
-        } else {
-            (x[l] as i64).unsigned_abs()
-        };
+        a[l] = if saturated[l] { 0 } else { x[l].unsigned_abs() };
         y[l] = -(mul_shift_unsigned(a[l], a[l], Q48 + 1) as i64);
         rational[l] = if a[l] < HART_CUT_Q48 as u64 { a[l] } else { 0 };
     }
@@ -285,6 +301,42 @@ mod tests {
         assert_eq!(normal_cdf_q48(-(10 << Q48)), 0);
         // N(0) = 1/2 to within a few quanta.
         assert!((normal_cdf_q48(0) - Q48_ONE / 2).abs() <= 4);
+    }
+
+    #[test]
+    fn lanes_equal_one_lane_at_a_time() {
+        let n = [
+            1,
+            2,
+            3_000_000_000_000_000,
+            u128::MAX,
+            7,
+            1 << 62,
+            (1 << 63) + 1,
+            150 << 40,
+        ];
+        for batch in n.chunks(4) {
+            let lanes = ln_q62_lanes([batch[0], batch[1], batch[2], batch[3]]);
+            for (ln, &n) in lanes.iter().zip(batch) {
+                assert_eq!(*ln, ln_q62_lanes([n])[0]);
+            }
+        }
+        let x = [
+            0,
+            -1,
+            1 << Q48,
+            -(5 << Q48),
+            9 << Q48,
+            (7 << Q48) + 3,
+            i64::MIN,
+            i64::MAX,
+        ];
+        for batch in x.chunks(4) {
+            let lanes = normal_cdf_q48_lanes([batch[0], batch[1], batch[2], batch[3]]);
+            for (n, &x) in lanes.iter().zip(batch) {
+                assert_eq!(*n as i128, normal_cdf_q48(x as i128));
+            }
+        }
     }
 
     #[test]
