@@ -157,6 +157,30 @@ fn asset_changes_past_the_step_or_by_a_non_admin_are_refused() {
     // A proposal whose oracle does not answer is refused by the oracle's own error.
     let silent = Pubkey::new_unique();
     w.assert_refused(update_ix(&w, &admin.pubkey(), &listed, &silent, feed, safer), &[&admin], code(E::OracleWrongOwner), &[listed.asset]);
+    // Out-of-range parameters (maintenance above initial), and an asset of another group.
+    let mut inverted = volatile_config();
+    inverted.rules.maintenance_long = FX * 6 / 10;
+    w.assert_refused(update_ix(&w, &admin.pubkey(), &listed, &oracle, feed, inverted), &[&admin], code(E::InvalidAssetConfig), &[listed.asset]);
+    let other_group = w.create_group(1, OPEN_GUARDS);
+    let foreign = w.list_in(&other_group, 6);
+    let ix = update_ix(&w, &admin.pubkey(), &foreign, &foreign.oracle, foreign.feed_id, safer);
+    w.assert_refused(ix, &[&admin], code(E::GroupMismatch), &[foreign.asset, listed.asset]);
+}
+
+#[test]
+fn only_the_admin_sets_or_applies_group_changes() {
+    let (mut w, _, _) = guarded_world();
+    let stranger = Keypair::new();
+    w.rt.fund(&stranger.pubkey(), SOL);
+    let tighter = GuardConfig { delay_slots: 2 * DELAY, ..GUARDS };
+    let watched = [w.group];
+    w.assert_refused(set_guards_ix(&w, &stranger.pubkey(), tighter), &[&stranger], code(E::NotAdmin), &watched);
+    w.assert_refused(apply_tiers_ix(&w, &stranger.pubkey()), &[&stranger], code(E::NotAdmin), &watched);
+    // The admin's key without its signature: Anchor's AccountNotSigner.
+    let mut unsigned = set_guards_ix(&w, &w.admin.pubkey(), tighter);
+    unsigned.accounts[1].is_signer = false;
+    let not_signer = anchor_lang::error::ErrorCode::AccountNotSigner as u32;
+    w.assert_refused(unsigned, &[], not_signer, &watched);
 }
 
 #[test]
