@@ -11,14 +11,19 @@ import type { Tightrope } from "./idl/tightrope";
  */
 export async function healthAccounts(program: Program<Tightrope>, marginAccount: PublicKey, except?: PublicKey): Promise<AccountMeta[]> {
   const account = await program.account.marginAccount.fetch(marginAccount);
-  const metas: AccountMeta[] = [];
-  for (const balance of account.balances) {
-    if (balance.asset.equals(PublicKey.default) || (except && balance.asset.equals(except))) continue;
-    const asset = await program.account.asset.fetch(balance.asset);
-    metas.push({ pubkey: balance.asset, isSigner: false, isWritable: false });
-    metas.push({ pubkey: asset.oracle, isSigner: false, isWritable: false });
-  }
-  return metas;
+  const keys = account.balances
+    .map((balance) => balance.asset)
+    .filter((asset) => !asset.equals(PublicKey.default) && !(except && asset.equals(except)));
+  // One round trip for all the assets, however many balances the account holds.
+  const assets = await program.account.asset.fetchMultiple(keys);
+  return keys.flatMap((key, i) => {
+    const asset = assets[i];
+    if (!asset) throw new Error(`asset ${key.toBase58()} of margin account ${marginAccount.toBase58()} not found`);
+    return [
+      { pubkey: key, isSigner: false, isWritable: false },
+      { pubkey: asset.oracle, isSigner: false, isWritable: false },
+    ];
+  });
 }
 
 export interface ParsedEvent {
