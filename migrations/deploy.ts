@@ -162,7 +162,8 @@ export async function deploy(program: Program<Tightrope>, options: DeployOptions
     throw new Error(`group ${group.toBase58()} exists with another quote mint or admin`);
   }
 
-  let current = (await program.account.group.fetch(group));
+  // Listing changes neither tiers nor guards, so this one read serves both checks below.
+  const current = existing ?? (await program.account.group.fetch(group));
   if (!same(current.tiers.slice(0, current.tierCount), TIERS) || !same(current.productGroupOffsets, NO_OFFSETS)) {
     await program.methods.setTiers(TIERS, NO_OFFSETS).accounts({ group }).rpc();
     log("set_tiers: cash, majors (BTC, ETH: -15%/+12%), alts (SOL: -25%/+20%)");
@@ -186,7 +187,6 @@ export async function deploy(program: Program<Tightrope>, options: DeployOptions
   }
 
   const guards = options.guards ?? LAUNCH_GUARDS;
-  current = await program.account.group.fetch(group);
   if (!same(current.guards, guards)) {
     await program.methods.setGuards(guards).accounts({ group }).rpc();
     log(`set_guards: delay ${guards.delaySlots.toString()} slots, rate step ${guards.maxRateStep}, band step ${guards.maxBandStep}`);

@@ -14,20 +14,17 @@ import { Connection, Keypair, LAMPORTS_PER_SOL, PublicKey, SystemProgram, Transa
 import { deploy, Symbol } from "../migrations/deploy";
 import {
   closeWebSocket,
-  encodePriceUpdate,
   feedIdBytes,
   healthAccounts,
   IDL,
   marginAccountAddress,
-  PRICE_UPDATE_V2_SIZE,
   PYTH_FEED_IDS,
-  PYTH_RECEIVER_ID,
   pythFeedAccount,
   Tightrope,
   transactionEvents,
 } from "../sdk/src";
 import { Localnet, localnetBinary, REPO_ROOT, startLocalnet } from "../tests/helpers/localnet-process";
-import { rpc } from "../tests/helpers/rpc";
+import { CheatTarget, setPythPrice } from "../tests/helpers/pyth";
 
 const DECIMALS: Record<Symbol, number> = { USDC: 6, SOL: 9, ETH: 8, BTC: 8 };
 const FEEDS: Record<Symbol, keyof typeof PYTH_FEED_IDS> = { USDC: "USDC/USD", SOL: "SOL/USD", ETH: "ETH/USD", BTC: "BTC/USD" };
@@ -35,7 +32,7 @@ const FEEDS: Record<Symbol, keyof typeof PYTH_FEED_IDS> = { USDC: "USDC/USD", SO
 const DOLLARS: Record<Symbol, bigint> = { USDC: 1n, SOL: 100n, ETH: 3_000n, BTC: 60_000n };
 
 /** Quote minor units (6 decimals) as dollars, integer arithmetic only. */
-export function usd(minor: bigint | BN | string): string {
+function usd(minor: bigint | BN | string): string {
   const value = BigInt(minor.toString());
   const sign = value < 0n ? "-" : "";
   const abs = value < 0n ? -value : value;
@@ -44,7 +41,7 @@ export function usd(minor: bigint | BN | string): string {
   return `${sign}$${whole}.${(cents % 100n).toString().padStart(2, "0")}`;
 }
 
-async function publishPrice(url: string, connection: Connection, symbol: Symbol, dollars: bigint): Promise<void> {
+async function publishPrice(target: CheatTarget, symbol: Symbol, dollars: bigint): Promise<void> {
   const feedId = feedIdBytes(PYTH_FEED_IDS[FEEDS[symbol]]);
   const price = dollars * 100_000_000n;
   const update = {
@@ -53,11 +50,9 @@ async function publishPrice(url: string, connection: Connection, symbol: Symbol,
     conf: price / 2_000n, // 0.05%
     exponent: -8,
     publishTime: BigInt(Math.floor(Date.now() / 1000)),
-    postedSlot: BigInt(await connection.getSlot()),
+    postedSlot: BigInt(await target.connection.getSlot()),
   };
-  const lamports = await connection.getMinimumBalanceForRentExemption(PRICE_UPDATE_V2_SIZE);
-  const data = encodePriceUpdate(update).toString("hex");
-  await rpc("surfnet_setAccount", [pythFeedAccount(feedId).toBase58(), { lamports, data, owner: PYTH_RECEIVER_ID.toBase58() }], url);
+  await setPythPrice(update, pythFeedAccount(feedId), target);
 }
 
 /** The demo against a running cluster; every line it prints goes through `say`. */
@@ -72,6 +67,7 @@ export async function runDemo(server: Localnet, say: (line: string) => void = co
 }
 
 async function demo(server: Localnet, connection: Connection, say: (line: string) => void): Promise<void> {
+  const cheats = { connection, rpcUrl: server.rpcUrl };
   const admin = server.payer;
   const program = new Program<Tightrope>(IDL, new AnchorProvider(connection, new Wallet(admin), { commitment: "confirmed" }));
   say(`cluster ${server.rpcUrl} ready in ${server.startupMs.toFixed(0)} ms`);
@@ -79,7 +75,7 @@ async function demo(server: Localnet, connection: Connection, say: (line: string
   const mints = {} as Record<Symbol, PublicKey>;
   for (const symbol of Object.keys(DECIMALS) as Symbol[]) {
     mints[symbol] = await createMint(connection, admin, admin.publicKey, null, DECIMALS[symbol]);
-    await publishPrice(server.rpcUrl, connection, symbol, DOLLARS[symbol]);
+    await publishPrice(cheats, symbol, DOLLARS[symbol]);
   }
   const deployed = await deploy(program, { groupNum: 0, mints, log: (line) => say(`  deploy: ${line}`) });
   const group = new PublicKey(deployed.group);
@@ -176,7 +172,7 @@ async function demo(server: Localnet, connection: Connection, say: (line: string
   }
 
   say("SOL rallies to $115:");
-  await publishPrice(server.rpcUrl, connection, "SOL", 115n);
+  await publishPrice(cheats, "SOL", 115n);
   const rallied = (await health("after the rally")).health as Record<string, BN>;
   if (rallied.maintenanceHealth.isNeg()) say("  below maintenance margin: a keeper may now liquidate part of the account");
   say("done: every figure above is the program's own, from its logs, return data and events");
