@@ -77,6 +77,21 @@ proptest! {
     }
 
     #[test]
+    fn a_deposit_of_any_asset_never_lowers_health(c in case(ALL), pick in 0usize..4, extra in 1u64..1_000_000_000_000) {
+        // Whatever its rates and house add-ons: a deposit's charge never exceeds what it adds to equity.
+        let asset = (pick % c.assets.len()) as u8;
+        let mut more = c.clone();
+        match more.positions.iter_mut().find(|p| matches!(p, Position::Spot { asset: a, .. } if *a == asset)) {
+            Some(Position::Spot { deposit, .. }) => *deposit += extra,
+            _ => more.positions.push(spot(asset, extra, 0)),
+        }
+        for model in MODELS {
+            let (before, after) = (healths(&c, model), healths(&more, model));
+            prop_assert!(after.0 >= before.0 && after.1 >= before.1, "{:?} {:?} {:?}", model, before, after);
+        }
+    }
+
+    #[test]
     fn a_wider_band_never_lowers_a_tims_requirement(
         c in case(ALL), widen_down in FX_ONE / 100..FX_ONE / 4, widen_up in FX_ONE / 100..FX_ONE / 4,
     ) {

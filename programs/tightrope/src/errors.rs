@@ -71,4 +71,16 @@ pub enum TightropeError {
     OperationPaused,
     #[msg("A delegate may trade but never move funds out of the account")]
     DelegateCannotWithdraw,
+    #[msg("Oracle update was published before the last price this asset used")]
+    OraclePublishTimeRegressed,
+    #[msg("Oracle update claims a publish time in the future")]
+    OraclePublishTimeInFuture,
+    #[msg("Mint decimals are beyond what the risk engine supports")]
+    MintDecimalsUnsupported,
+    #[msg("The queued change expired: its window after the due slot has passed")]
+    ChangeExpired,
+    #[msg("Tiers of one product group must share their valuation points")]
+    MisalignedProductGroup,
+    #[msg("The vault cannot be the source or destination of its own transfer")]
+    VaultAsTokenAccount,
 }

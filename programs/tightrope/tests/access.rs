@@ -14,11 +14,6 @@ fn set_pause_ix(w: &World, admin: &Pubkey, flags: u8) -> Instruction {
     instruction(tightrope::accounts::GroupAdmin { group: w.group, admin: *admin }, tightrope::instruction::SetPause { flags })
 }
 
-fn set_delegate_ix(trader: &Trader, signer: &Pubkey, delegate: Pubkey) -> Instruction {
-    let accounts = tightrope::accounts::SetDelegate { margin_account: trader.margin_account, owner: *signer };
-    instruction(accounts, tightrope::instruction::SetDelegate { delegate })
-}
-
 /// One asset, a trader with 10 SOL deposited, and a lender so there is something to borrow.
 fn setup() -> (World, Listed, Trader, Pubkey) {
     let mut w = World::new();

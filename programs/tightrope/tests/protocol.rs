@@ -2,13 +2,14 @@
 //! unchanged state; health is held to `tightrope_risk` on the same inputs.
 mod common;
 
+use common::admin::set_tiers_ix;
 use common::*;
 use solana_sdk::pubkey::Pubkey;
 use solana_sdk::signature::{Keypair, Signer};
 use tightrope::errors::TightropeError as E;
 use tightrope::events::{HealthBreakdown, HealthReported};
 use tightrope::oracle::VerificationLevel;
-use tightrope::state::{AssetConfig, MarginModel, RulesConfig, TIER_CASH};
+use tightrope::state::{AssetConfig, Group, MarginModel, TIER_SINGLE};
 use tightrope_runtime::pyth;
 
 /// USDC (cash tier, price 1) and SOL (price 100); a trader holding 1,000 USDC deposited and a SOL wallet.
@@ -18,10 +19,6 @@ struct Book {
     sol: Listed,
     trader: Trader,
     sol_wallet: Pubkey,
-}
-
-fn cash_config() -> AssetConfig {
-    AssetConfig { tier: TIER_CASH, rules: RulesConfig::default(), ..volatile_config() }
 }
 
 fn book() -> Book {
@@ -61,15 +58,8 @@ impl Book {
     }
 
     fn set_model(&mut self, model: MarginModel) -> tightrope_runtime::TxOutcome {
-        let accounts = tightrope::accounts::SetMarginModel {
-            group: self.w.group,
-            margin_account: self.trader.margin_account,
-            authority: self.trader.owner.pubkey(),
-        };
-        let mut ix = instruction(accounts, tightrope::instruction::SetMarginModel { model });
-        ix.accounts.extend(self.w.health_accounts(&self.trader, None));
-        let owner = self.trader.owner.insecure_clone();
-        self.w.rt.process(&[ix], &[&owner])
+        let trader = self.trader.clone();
+        self.w.set_model(&trader, model)
     }
 }
 
@@ -228,15 +218,29 @@ fn health_equals_the_risk_engine_on_the_same_inputs() {
 #[test]
 fn a_hedged_account_needs_less_under_tims_than_under_rules() {
     let mut b = book();
-    let trader = Trader { owner: b.trader.owner.insecure_clone(), margin_account: b.trader.margin_account };
-    let (sol, wallet) = (b.sol.clone(), b.sol_wallet);
-    b.w.rt.mint_to(&sol.mint, &sol.mint_authority, &wallet, 10 * SOL);
-    b.w.deposit(&trader, &sol, &wallet, 10 * SOL).assert_ok();
-    b.w.borrow(&trader, &sol, &wallet, 10 * SOL).assert_ok();
+    // SOL and ETH, both single names, in one product group that grants half the netting between their classes.
+    let admin = b.w.admin.insecure_clone();
+    let group: Group = b.w.rt.load(&b.w.group).unwrap();
+    let mut tiers = group.tiers[..usize::from(group.tier_count)].to_vec();
+    tiers[usize::from(TIER_SINGLE)].product_group = 0;
+    let mut offsets = group.product_group_offsets;
+    offsets[0] = FX / 2;
+    b.w.rt.process(&[set_tiers_ix(&b.w, &admin.pubkey(), tiers, offsets)], &[&admin]).assert_ok();
+    let eth = b.w.list(9);
+    let lender = b.w.trader(2);
+    let lender_wallet = b.w.wallet(&eth, &lender.owner.pubkey(), 100 * SOL);
+    b.w.deposit(&lender, &eth, &lender_wallet, 100 * SOL).assert_ok();
+    // Long 10 SOL, short 10 ETH, at 100 each.
+    let trader = b.trader.clone();
+    let (sol, sol_wallet) = (b.sol.clone(), b.sol_wallet);
+    b.w.rt.mint_to(&sol.mint, &sol.mint_authority, &sol_wallet, 10 * SOL);
+    b.w.deposit(&trader, &sol, &sol_wallet, 10 * SOL).assert_ok();
+    let eth_wallet = b.w.wallet(&eth, &trader.owner.pubkey(), 0);
+    b.w.borrow(&trader, &eth, &eth_wallet, 10 * SOL).assert_ok();
     let rules = b.health().health.maintenance_requirement;
     b.set_model(MarginModel::Tims).assert_ok();
     let tims = b.health().health.maintenance_requirement;
-    assert!(tims < rules, "TIMS {tims} should be below rules {rules} for a deposit hedged by a borrow");
+    assert!(tims < rules, "TIMS {tims} should be below rules {rules} for a long hedged by a short in its product group");
 }
 
 #[test]

@@ -16,6 +16,10 @@ pub struct GuardConfig {
     pub max_rate_step: u64,
     /// Largest risk-increasing move of a tier's band or volatility shock per change (fixed point 10^12).
     pub max_band_step: u64,
+    /// Largest risk-increasing drop of a tier's valuation points per side per change.
+    pub max_points_step: u64,
+    /// Slots after its due slot that a queued change may still be applied; past that it has expired.
+    pub expiry_slots: u64,
 }
 
 /// When a queued change was queued; zero slot and `queued == 0` when nothing waits.

@@ -1,9 +1,11 @@
 //! A group with listed assets and traders on the embedded runtime, and builders for every instruction.
 #![allow(dead_code)] // each test binary uses its own subset
 
+pub mod admin;
+
 use anchor_lang::{AnchorDeserialize, InstructionData, ToAccountMetas};
 use solana_sdk::instruction::AccountMeta;
-use tightrope::state::{AssetConfig, GuardConfig, InterestConfig, MarginAccount, RulesConfig, TIER_SINGLE};
+use tightrope::state::{AssetConfig, GuardConfig, InterestConfig, MarginAccount, MarginModel, RulesConfig, TIER_CASH, TIER_SINGLE};
 use anchor_spl::token::spl_token;
 use solana_sdk::account::Account;
 use solana_sdk::instruction::Instruction;
@@ -48,8 +50,13 @@ pub fn volatile_config() -> AssetConfig {
     }
 }
 
+/// The quote asset or cash-like collateral: the cash tier, no rules charge.
+pub fn cash_config() -> AssetConfig {
+    AssetConfig { tier: TIER_CASH, rules: RulesConfig::default(), ..volatile_config() }
+}
+
 /// Guards that hold nothing back: no delay, no step limit (the guard tests set their own).
-pub const OPEN_GUARDS: GuardConfig = GuardConfig { delay_slots: 0, max_rate_step: u64::MAX, max_band_step: u64::MAX };
+pub const OPEN_GUARDS: GuardConfig = GuardConfig { delay_slots: 0, max_rate_step: u64::MAX, max_band_step: u64::MAX, max_points_step: u64::MAX, expiry_slots: u64::MAX };
 
 pub struct Listed {
     pub mint: Pubkey,
@@ -69,6 +76,12 @@ impl Clone for Listed {
 pub struct Trader {
     pub owner: Keypair,
     pub margin_account: Pubkey,
+}
+
+impl Clone for Trader {
+    fn clone(&self) -> Self {
+        Trader { owner: self.owner.insecure_clone(), margin_account: self.margin_account }
+    }
 }
 
 pub struct World {
@@ -273,6 +286,19 @@ impl World {
         (report, event)
     }
 
+    /// `set_margin_model` signed by `authority`, with the account's health accounts.
+    pub fn set_model_ix(&mut self, trader: &Trader, authority: &Pubkey, model: MarginModel) -> Instruction {
+        let accounts = tightrope::accounts::SetMarginModel { group: self.group, margin_account: trader.margin_account, authority: *authority };
+        let mut ix = instruction(accounts, tightrope::instruction::SetMarginModel { model });
+        ix.accounts.extend(self.health_accounts(trader, None));
+        ix
+    }
+
+    pub fn set_model(&mut self, trader: &Trader, model: MarginModel) -> TxOutcome {
+        let ix = self.set_model_ix(trader, &trader.owner.pubkey(), model);
+        self.rt.process(&[ix], &[&trader.owner])
+    }
+
     pub fn close(&mut self, trader: &Trader) -> TxOutcome {
         let ix = instruction(self.close_accounts(trader), tightrope::instruction::CloseMarginAccount {});
         self.rt.process(&[ix], &[&trader.owner])
@@ -292,6 +318,11 @@ impl World {
         assert!(before == self.snapshot(watched), "state changed by a refused transaction");
         outcome
     }
+}
+
+pub fn set_delegate_ix(trader: &Trader, signer: &Pubkey, delegate: Pubkey) -> Instruction {
+    let accounts = tightrope::accounts::SetDelegate { margin_account: trader.margin_account, owner: *signer };
+    instruction(accounts, tightrope::instruction::SetDelegate { delegate })
 }
 
 pub fn init_group_ix(creator: &Pubkey, quote_mint: &Pubkey, group_num: u32, guards: GuardConfig) -> Instruction {
