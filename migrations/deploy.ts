@@ -71,8 +71,15 @@ export const TIERS: TierConfig[] = [
 const NO_OFFSETS = [new BN(0), new BN(0), new BN(0), new BN(0)];
 
 /** About a day of 400 ms slots; rates may move 5 points and bands 2.5 points per risk-increasing change. */
-export const LAUNCH_GUARDS: GuardConfig = { delaySlots: new BN(216_000), maxRateStep: fx(5, 100), maxBandStep: fx(25, 1000) };
-const OPEN_GUARDS: GuardConfig = { delaySlots: new BN(0), maxRateStep: U64_MAX, maxBandStep: U64_MAX };
+export const LAUNCH_GUARDS: GuardConfig = {
+  delaySlots: new BN(216_000),
+  maxRateStep: fx(5, 100),
+  maxBandStep: fx(25, 1000),
+  maxPointsStep: new BN(1),
+  // A queued change may be applied for about a day after it is due, then it expires.
+  expirySlots: new BN(216_000),
+};
+const OPEN_GUARDS: GuardConfig = { delaySlots: new BN(0), maxRateStep: U64_MAX, maxBandStep: U64_MAX, maxPointsStep: U64_MAX, expirySlots: U64_MAX };
 
 interface Market {
   feed: keyof typeof PYTH_FEED_IDS;
@@ -189,7 +196,7 @@ export async function deploy(program: Program<Tightrope>, options: DeployOptions
   const guards = options.guards ?? LAUNCH_GUARDS;
   if (!same(current.guards, guards)) {
     await program.methods.setGuards(guards).accounts({ group }).rpc();
-    log(`set_guards: delay ${guards.delaySlots.toString()} slots, rate step ${guards.maxRateStep}, band step ${guards.maxBandStep}`);
+    log(`set_guards: delay ${guards.delaySlots.toString()} slots, rate step ${guards.maxRateStep}, band step ${guards.maxBandStep}, expiry ${guards.expirySlots.toString()} slots`);
   }
   return { group: group.toBase58(), admin: admin.toBase58(), assets };
 }

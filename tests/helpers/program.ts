@@ -55,7 +55,7 @@ export interface ListedAsset {
 }
 
 /** Guards that hold nothing back (no delay, no step limit), as the Rust fixture's `OPEN_GUARDS`. */
-export const openGuards = (): GuardConfig => ({ delaySlots: new BN(0), maxRateStep: U64_MAX, maxBandStep: U64_MAX });
+export const openGuards = (): GuardConfig => ({ delaySlots: new BN(0), maxRateStep: U64_MAX, maxBandStep: U64_MAX, maxPointsStep: U64_MAX, expirySlots: U64_MAX });
 
 export async function createGroup(program: TightropeProgram, groupNum = 0): Promise<Group> {
   const admin = await fundedWallet();

@@ -1,6 +1,7 @@
 //! Rules-based (strategy-based) margin: Reg T initial, FINRA maintenance, house add-ons, CBOE naked options.
 //! Each position is charged alone; deposits and borrows of one asset do not net. Every charge is computed on a
-//! value rounded up and rounded up again after each rate, so it is never below the exact figure.
+//! value rounded up and rounded up again after each rate, so it is never below the exact figure, except that a
+//! deposit is never charged more than it is worth: collateral cannot count against an account.
 
 use crate::error::Result;
 use crate::fixed::{add, mul_fx, sub, value, Fx, Money, Rounding};
@@ -35,6 +36,15 @@ fn linear_charge(
     let percentage = mul_fx(notional, rate, Rounding::Up)?;
     let per_unit = value(units, r.house_per_unit, asset.decimals, Rounding::Up)?;
     add(percentage, per_unit)
+}
+
+/// A deposit's charge, never more than the deposit adds to equity at this level (its value at the same mark,
+/// rounded down as equity rounds it): whatever the rates and per-unit add-ons, a deposit never lowers health.
+fn deposit_charge(p: &Portfolio, asset: &Asset, deposit: u64, level: Level) -> Result<Money> {
+    let units = deposit as i128;
+    let charge = linear_charge(p, asset, units, level, Exposure::Long)?;
+    let price = conservative_price(asset, p.conf_multiplier, level, Exposure::Long)?;
+    Ok(charge.min(value(units, price, asset.decimals, Rounding::Down)?))
 }
 
 /// CBOE naked short option: premium + max(rate × underlying − out-of-the-money amount, min rate × (underlying for
@@ -81,7 +91,7 @@ pub fn position_charge(p: &Portfolio, position: &Position, level: Level) -> Resu
         Position::Spot {
             deposit, borrow, ..
         } => add(
-            linear_charge(p, asset, deposit as i128, level, Exposure::Long)?,
+            deposit_charge(p, asset, deposit, level)?,
             linear_charge(p, asset, borrow as i128, level, Exposure::Short)?,
         ),
         Position::Linear { quantity, .. } => {

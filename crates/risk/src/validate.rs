@@ -41,6 +41,23 @@ pub fn check_tier(t: &Tier) -> Result<()> {
     within(t.floor_share, 0, FX_ONE, RateOutOfRange)
 }
 
+/// Every tier's ranges, and that the tiers of one product group share their valuation points (classes offset
+/// point by point); public so a program can refuse a set of tiers when it is set, not on every quote after.
+pub fn check_tiers(tiers: &[Tier]) -> Result<()> {
+    for (i, t) in tiers.iter().enumerate() {
+        check_tier(t)?;
+        let misaligned = tiers[..i].iter().any(|u| {
+            u.product_group.is_some()
+                && u.product_group == t.product_group
+                && (u.points_down, u.points_up) != (t.points_down, t.points_up)
+        });
+        if misaligned {
+            return Err(RiskError::MisalignedGroup);
+        }
+    }
+    Ok(())
+}
+
 fn check_asset(a: &Asset, tiers: usize) -> Result<()> {
     use RiskError::{PriceOutOfRange, RateOutOfRange};
     if a.decimals > MAX_DECIMALS {
@@ -96,18 +113,7 @@ pub fn validate(p: &Portfolio) -> Result<()> {
         return Err(RiskError::TooMany);
     }
     within(p.conf_multiplier, 0, MAX_RATE, RiskError::RateOutOfRange)?;
-    for (i, t) in p.tiers.iter().enumerate() {
-        check_tier(t)?;
-        // Classes offset point by point, so every tier of a group needs the same points.
-        let misaligned = p.tiers[..i].iter().any(|u| {
-            u.product_group.is_some()
-                && u.product_group == t.product_group
-                && (u.points_down, u.points_up) != (t.points_down, t.points_up)
-        });
-        if misaligned {
-            return Err(RiskError::MisalignedGroup);
-        }
-    }
+    check_tiers(p.tiers)?;
     for o in p.group_offsets {
         within(o.share, 0, FX_ONE, RiskError::RateOutOfRange)?;
     }

@@ -77,18 +77,18 @@ proptest! {
     }
 
     #[test]
-    fn a_deposit_of_any_asset_never_lowers_health(c in case(ALL), pick in 0usize..4, extra in 1u64..1_000_000_000_000) {
-        // Whatever its rates and house add-ons: a deposit's charge never exceeds what it adds to equity.
+    fn a_deposit_of_any_asset_never_lowers_rules_health(c in case(ALL), pick in 0usize..4, extra in 1u64..1_000_000_000_000) {
+        // Whatever its rates and house add-ons: a deposit's charge never exceeds what it adds to equity. (Under
+        // TIMS an initial scan reaching below the stable price's discount can still cost more than the deposit's
+        // initial value: band × multiplier > stable / price.)
         let asset = (pick % c.assets.len()) as u8;
         let mut more = c.clone();
         match more.positions.iter_mut().find(|p| matches!(p, Position::Spot { asset: a, .. } if *a == asset)) {
             Some(Position::Spot { deposit, .. }) => *deposit += extra,
             _ => more.positions.push(spot(asset, extra, 0)),
         }
-        for model in MODELS {
-            let (before, after) = (healths(&c, model), healths(&more, model));
-            prop_assert!(after.0 >= before.0 && after.1 >= before.1, "{:?} {:?} {:?}", model, before, after);
-        }
+        let (before, after) = (healths(&c, Model::Rules), healths(&more, Model::Rules));
+        prop_assert!(after.0 >= before.0 && after.1 >= before.1, "{:?} {:?}", before, after);
     }
 
     #[test]

@@ -196,6 +196,17 @@ pub struct InterestAccrued {
     pub protocol_fee: u128,
 }
 
+/// An asset's oracle price recorded as observed; the stable price moved to now toward the previous observation.
+#[event]
+pub struct PriceObserved {
+    pub asset: Pubkey,
+    pub price: i128,
+    pub conf: i128,
+    pub publish_time: i64,
+    pub stable_price_before: i128,
+    pub stable_price_after: i128,
+}
+
 /// Under rules, what one balance adds to equity and to each requirement (zero charges under TIMS). Lines follow
 /// the balances in slot order, as `prices` does.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]

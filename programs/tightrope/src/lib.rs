@@ -109,6 +109,11 @@ pub mod tightrope {
         instructions::accrue_interest::handler(ctx)
     }
 
+    /// Records the asset's oracle price as observed now, which the stable price then follows; anyone may call it.
+    pub fn observe_price(ctx: Context<ObservePrice>) -> Result<()> {
+        instructions::observe_price::handler(ctx)
+    }
+
     /// Reports equity, requirements and health (read-only). Remaining accounts: (asset, oracle) per balance.
     pub fn health<'info>(ctx: Context<'_, '_, 'info, 'info, Health<'info>>) -> Result<HealthReport> {
         instructions::health::handler(ctx)

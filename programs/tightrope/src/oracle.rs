@@ -58,6 +58,10 @@ impl PriceUpdateV2 {
     }
 }
 
+/// How far ahead of the cluster clock a publish time may be: validators' clocks trail wall time by a few seconds,
+/// while a publish time far ahead would keep a price "fresh" long after it was posted.
+pub const MAX_CLOCK_LEAD_SECONDS: i64 = 30;
+
 /// A validated price: oracle price and confidence as the risk engine's fixed point (quote per whole unit).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct OraclePrice {
@@ -67,13 +71,17 @@ pub struct OraclePrice {
 }
 
 /// Reads `account` as the asset's price: owned by the Pyth receiver, of the asset's feed, fully verified, no older
-/// than the asset's maximum age at `now`, positive, and no wider than its confidence limit.
+/// than the asset's maximum age at `now` and not from the future, positive, and no wider than its confidence limit.
 pub fn read_price(account: &AccountInfo, feed_id: &[u8; 32], max_age_seconds: u32, max_conf_ratio: u64, now: i64) -> Result<OraclePrice> {
     require_keys_eq!(*account.owner, PYTH_RECEIVER_ID, TightropeError::OracleWrongOwner);
     let update = PriceUpdateV2::from_account_data(&account.try_borrow_data()?).ok_or(error!(TightropeError::InvalidOracleAccount))?;
     let message = update.price_message;
     require!(message.feed_id == *feed_id, TightropeError::OracleFeedMismatch);
     require!(update.verification_level == VerificationLevel::Full, TightropeError::OracleNotFullyVerified);
+    if message.publish_time > now.saturating_add(MAX_CLOCK_LEAD_SECONDS) {
+        msg!("oracle publish time {} is ahead of the clock ({})", message.publish_time, now);
+        return err!(TightropeError::OraclePublishTimeInFuture);
+    }
     let age = now.saturating_sub(message.publish_time);
     if age > i64::from(max_age_seconds) {
         msg!("oracle published {} s ago; the limit is {} s", age, max_age_seconds);

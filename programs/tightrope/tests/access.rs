@@ -55,7 +55,12 @@ fn a_delegate_may_deposit_repay_and_choose_the_model_but_never_withdraw_or_borro
     let lender = w.trader(1);
     let lender_wallet = w.wallet(&sol, &lender.owner.pubkey(), 100 * SOL);
     w.deposit(&lender, &sol, &lender_wallet, 100 * SOL).assert_ok();
-    w.borrow(&trader, &sol, &wallet, SOL).assert_ok();
+    // On 1,000 USDC, the trader borrows 11 SOL: its 10 SOL deposit is drawn down first, 1 SOL is owed.
+    let group = w.group;
+    let usdc = w.list_with(&group, 6, 1, cash_config());
+    let usdc_wallet = w.wallet(&usdc, &trader.owner.pubkey(), 1_000_000_000);
+    w.deposit(&trader, &usdc, &usdc_wallet, 1_000_000_000).assert_ok();
+    w.borrow(&trader, &sol, &wallet, 11 * SOL).assert_ok();
 
     let delegate = Keypair::new();
     w.rt.fund(&delegate.pubkey(), SOL);
@@ -71,8 +76,8 @@ fn a_delegate_may_deposit_repay_and_choose_the_model_but_never_withdraw_or_borro
     let named = &outcome.assert_ok().events::<DelegateChanged>()[0];
     assert_eq!((named.before, named.after), (Pubkey::default(), delegate.pubkey()));
 
-    w.rt.process(&[deposit], &[&delegate]).assert_ok();
     w.repay(&as_delegate, &sol, &delegate_wallet, SOL / 2).assert_ok();
+    w.rt.process(&[deposit], &[&delegate]).assert_ok();
     let model = tightrope::accounts::SetMarginModel { group: w.group, margin_account: trader.margin_account, authority: delegate.pubkey() };
     let mut set_model = instruction(model, tightrope::instruction::SetMarginModel { model: MarginModel::Tims });
     set_model.accounts.extend(w.health_accounts(&trader, None));

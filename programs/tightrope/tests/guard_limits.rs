@@ -12,8 +12,7 @@ use tightrope::state::{AssetConfig, GuardConfig, TierConfig, TIER_BROAD, TIER_CA
 use tightrope_risk::Tier;
 
 fn current_tiers(w: &World) -> Vec<TierConfig> {
-    let g = group(w);
-    g.tiers[..usize::from(g.tier_count)].to_vec()
+    group(w).tiers().to_vec()
 }
 
 #[test]

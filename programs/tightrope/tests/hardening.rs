@@ -213,3 +213,37 @@ fn an_oracle_update_older_than_the_last_one_used_or_from_the_future_is_refused()
     m.w.set_price(&sol, 100 * 100_000_000, 0);
     m.w.borrow(&trader, &sol, &m.sol_wallet, SOL).assert_ok();
 }
+
+#[test]
+fn a_spike_is_followed_at_the_configured_rate_from_when_it_is_first_observed() {
+    let mut m = market();
+    m.fund(&m.sol.clone(), SOL);
+    let now = m.w.rt.clock().unix_timestamp + DAY;
+    m.w.rt.set_unix_timestamp(now);
+    let (usdc, sol) = (m.usdc.clone(), m.sol.clone());
+    m.w.set_price(&usdc, 100_000_000, 0);
+    m.w.set_price(&sol, 200 * 100_000_000, 0);
+    // Anyone observes the spike; ten seconds later the stable price has moved 0.1% a second for ten seconds.
+    let observe = instruction(tightrope::accounts::ObservePrice { asset: sol.asset, oracle: sol.oracle }, tightrope::instruction::ObservePrice {});
+    let outcome = m.w.rt.process(&[observe.clone()], &[]);
+    let event = &outcome.assert_ok().events::<tightrope::events::PriceObserved>()[0];
+    assert_eq!((event.stable_price_before, event.stable_price_after), (100 * FX as i128, 100 * FX as i128));
+    m.w.rt.set_unix_timestamp(now + 10);
+    m.w.set_price(&usdc, 100_000_000, 0);
+    m.w.set_price(&sol, 200 * 100_000_000, 0);
+    // 1 SOL at the stable price of 101 backs 50.5 USDC at 50%, to the minor unit.
+    let owner = m.trader.owner.insecure_clone();
+    let outcome = m.w.rt.process(&m.deposit_and_borrow(SOL, 50_500_001), &[&owner]);
+    assert_eq!(outcome.custom_error(), Some(code(E::InitialMarginShortfall)));
+    m.w.rt.process(&m.deposit_and_borrow(SOL, 50_500_000), &[&owner]).assert_ok();
+    m.w.rt.advance_slots(1);
+    let outcome = m.w.rt.process(&[observe.clone()], &[]);
+    assert_eq!(outcome.assert_ok().events::<tightrope::events::PriceObserved>()[0].stable_price_after, 101 * FX as i128);
+    // A stale or foreign oracle is refused by the crank as anywhere else, and changes nothing.
+    let mut wrong = observe.clone();
+    wrong.accounts[1].pubkey = usdc.oracle;
+    let watched = [sol.asset];
+    m.w.assert_refused(wrong, &[], code(E::OracleAccountMismatch), &watched);
+    m.w.rt.set_unix_timestamp(now + 100);
+    m.w.assert_refused(observe, &[], code(E::StaleOracle), &watched);
+}

@@ -221,7 +221,7 @@ fn a_hedged_account_needs_less_under_tims_than_under_rules() {
     // SOL and ETH, both single names, in one product group that grants half the netting between their classes.
     let admin = b.w.admin.insecure_clone();
     let group: Group = b.w.rt.load(&b.w.group).unwrap();
-    let mut tiers = group.tiers[..usize::from(group.tier_count)].to_vec();
+    let mut tiers = group.tiers().to_vec();
     tiers[usize::from(TIER_SINGLE)].product_group = 0;
     let mut offsets = group.product_group_offsets;
     offsets[0] = FX / 2;
@@ -278,7 +278,10 @@ fn deposit_and_borrow_caps_are_enforced() {
     let mut watched = vec![trader.margin_account, capped.asset, capped.vault, wallet];
     let over = instruction(b.w.deposit_accounts(&trader, &capped, &wallet), tightrope::instruction::Deposit { amount: 6 * SOL });
     b.w.assert_refused(over, &[&trader.owner], code(E::DepositCapExceeded), &watched);
-    b.w.deposit(&trader, &capped, &wallet, 5 * SOL).assert_ok();
+    // Another account supplies up to the cap; the trader, on its USDC, borrows past the borrow cap and within it.
+    let lender = b.w.trader(2);
+    let lender_wallet = b.w.wallet(&capped, &lender.owner.pubkey(), 5 * SOL);
+    b.w.deposit(&lender, &capped, &lender_wallet, 5 * SOL).assert_ok();
     watched.push(b.usdc.asset);
     let ix = b.w.move_out_ix(&trader, &capped, &wallet, tightrope::instruction::Borrow { amount: 2 * SOL });
     b.w.assert_refused(ix, &[&trader.owner], code(E::BorrowCapExceeded), &watched);

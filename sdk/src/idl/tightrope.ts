@@ -308,7 +308,7 @@ export type Tightrope = {
         {
           "name": "destination",
           "docs": [
-            "Any token account of the asset's mint: only the owner can move funds out, so the destination is theirs."
+            "Any token account of the asset's mint but the vault: only the owner can move funds out, so it is theirs."
           ],
           "writable": true
         },
@@ -607,6 +607,35 @@ export type Tightrope = {
           }
         }
       ]
+    },
+    {
+      "name": "observePrice",
+      "docs": [
+        "Records the asset's oracle price as observed now, which the stable price then follows; anyone may call it."
+      ],
+      "discriminator": [
+        147,
+        178,
+        4,
+        21,
+        14,
+        213,
+        81,
+        159
+      ],
+      "accounts": [
+        {
+          "name": "asset",
+          "writable": true
+        },
+        {
+          "name": "oracle",
+          "relations": [
+            "asset"
+          ]
+        }
+      ],
+      "args": []
     },
     {
       "name": "repay",
@@ -991,7 +1020,7 @@ export type Tightrope = {
         {
           "name": "destination",
           "docs": [
-            "Any token account of the asset's mint: only the owner can move funds out, so the destination is theirs."
+            "Any token account of the asset's mint but the vault: only the owner can move funds out, so it is theirs."
           ],
           "writable": true
         },
@@ -1145,7 +1174,8 @@ export type Tightrope = {
           {
             "name": "stablePrice",
             "docs": [
-              "Slow price (fixed point 10^12, i128 LE) and when it last moved."
+              "Slow price (fixed point 10^12, i128 LE) as of `stable_updated_at`, when `observed_price` was last read from",
+              "the oracle; the stable price moves toward that observed price from then on (see `stable_price_at`)."
             ],
             "type": {
               "array": [
@@ -1214,6 +1244,23 @@ export type Tightrope = {
             }
           },
           {
+            "name": "observedPrice",
+            "docs": [
+              "The oracle price last observed (fixed point 10^12, i128 LE) and the publish time of the newest update the",
+              "asset has used: an update published before it is refused."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                16
+              ]
+            }
+          },
+          {
+            "name": "lastPublishTime",
+            "type": "i64"
+          },
+          {
             "name": "reserved",
             "docs": [
               "Room for liquidation and insurance parameters."
@@ -1221,7 +1268,7 @@ export type Tightrope = {
             "type": {
               "array": [
                 "u8",
-                512
+                488
               ]
             }
           }
@@ -1546,8 +1593,8 @@ export type Tightrope = {
     {
       "name": "balance",
       "docs": [
-        "One asset position: deposit and borrow shares of the asset's indices. A slot is free when `asset` is the",
-        "default key; an account may hold a deposit and a borrow of the same asset, and each model treats that its way."
+        "One asset position: deposit or borrow shares of the asset's indices, never both (`controller::balance` nets",
+        "them). A slot is free when `asset` is the default key."
       ],
       "serialization": "bytemuck",
       "repr": {
@@ -2047,6 +2094,20 @@ export type Tightrope = {
             "name": "maxBandStep",
             "docs": [
               "Largest risk-increasing move of a tier's band or volatility shock per change (fixed point 10^12)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "maxPointsStep",
+            "docs": [
+              "Largest risk-increasing drop of a tier's valuation points per side per change."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "expirySlots",
+            "docs": [
+              "Slots after its due slot that a queued change may still be applied; past that it has expired."
             ],
             "type": "u64"
           }
@@ -2716,6 +2777,41 @@ export type Tightrope = {
     },
     {
       "docs": [
+        "An asset's oracle price recorded as observed; the stable price moved to now toward the previous observation."
+      ],
+      "name": "priceObserved",
+      "type": {
+        "fields": [
+          {
+            "name": "asset",
+            "type": "pubkey"
+          },
+          {
+            "name": "price",
+            "type": "i128"
+          },
+          {
+            "name": "conf",
+            "type": "i128"
+          },
+          {
+            "name": "publishTime",
+            "type": "i64"
+          },
+          {
+            "name": "stablePriceBefore",
+            "type": "i128"
+          },
+          {
+            "name": "stablePriceAfter",
+            "type": "i128"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "docs": [
         "The price inputs of one asset as a health check used them (fixed point 10^12, quote per whole unit)."
       ],
       "name": "priceUsed",
@@ -3191,6 +3287,19 @@ export type Tightrope = {
     },
     {
       "discriminator": [
+        124,
+        77,
+        145,
+        27,
+        60,
+        209,
+        156,
+        248
+      ],
+      "name": "priceObserved"
+    },
+    {
+      "discriminator": [
         81,
         60,
         179,
@@ -3386,6 +3495,36 @@ export type Tightrope = {
       "code": 6033,
       "name": "delegateCannotWithdraw",
       "msg": "A delegate may trade but never move funds out of the account"
+    },
+    {
+      "code": 6034,
+      "name": "oraclePublishTimeRegressed",
+      "msg": "Oracle update was published before the last price this asset used"
+    },
+    {
+      "code": 6035,
+      "name": "oraclePublishTimeInFuture",
+      "msg": "Oracle update claims a publish time in the future"
+    },
+    {
+      "code": 6036,
+      "name": "mintDecimalsUnsupported",
+      "msg": "Mint decimals are beyond what the risk engine supports"
+    },
+    {
+      "code": 6037,
+      "name": "changeExpired",
+      "msg": "The queued change expired: its window after the due slot has passed"
+    },
+    {
+      "code": 6038,
+      "name": "misalignedProductGroup",
+      "msg": "Tiers of one product group must share their valuation points"
+    },
+    {
+      "code": 6039,
+      "name": "vaultAsTokenAccount",
+      "msg": "The vault cannot be the source or destination of its own transfer"
     }
   ]
 };

@@ -1,11 +1,59 @@
-//! Moving a margin account's shares of an asset: the one place deposits, withdrawals, borrows and repayments change
-//! balances, with the rounding each direction needs (always in the protocol's favour).
+//! Moving a margin account's position in an asset: the one place deposits, withdrawals, borrows and repayments
+//! change balances, with the rounding each direction needs (always in the protocol's favour).
+//!
+//! A balance is one signed position per asset: deposit shares or borrow shares, never both. A deposit first repays
+//! the account's debt in the asset and a borrow first draws down its deposit, so an account cannot lend to itself:
+//! a deposit and a borrow of one asset would net to nothing under TIMS while filling the caps and pushing up the
+//! utilization (and so the rate) everyone else pays.
 use anchor_lang::prelude::*;
 
 use crate::errors::TightropeError;
 use crate::events::BalanceChangeKind;
 use crate::math;
 use crate::state::{math_error, Asset, MarginAccount};
+use tightrope_risk::Fx;
+
+/// Native units moved and the shares that moved for them.
+struct Part {
+    native: u64,
+    shares: u128,
+}
+
+const NOTHING: Part = Part { native: 0, shares: 0 };
+
+fn to_u64(value: u128) -> Result<u64> {
+    u64::try_from(value).map_err(|_| error!(TightropeError::MathOverflow))
+}
+
+fn signed(shares: u128) -> Result<i128> {
+    i128::try_from(shares).map_err(|_| error!(TightropeError::MathOverflow))
+}
+
+/// Up to `amount` of the debt held as `owed_shares` repaid. Paying at least the debt (rounded up) clears every
+/// share for exactly the debt; less clears the shares it pays for, rounded down.
+fn repay_up_to(owed_shares: u128, index: Fx, amount: u64) -> Result<Part> {
+    if owed_shares == 0 {
+        return Ok(NOTHING);
+    }
+    let owed = math::shares::borrow_native(owed_shares, index).map_err(math_error)?;
+    if u128::from(amount) >= owed {
+        return Ok(Part { native: to_u64(owed)?, shares: owed_shares });
+    }
+    Ok(Part { native: amount, shares: math::shares::repay_shares_for(amount, index).map_err(math_error)? })
+}
+
+/// Up to `amount` drawn from the deposit held as `held_shares`. Taking at least the deposit's worth (rounded
+/// down) burns every share for exactly that worth; less burns the shares it takes, rounded up.
+fn draw_down(held_shares: u128, index: Fx, amount: u64) -> Result<Part> {
+    if held_shares == 0 {
+        return Ok(NOTHING);
+    }
+    let held = math::shares::deposit_native(held_shares, index).map_err(math_error)?;
+    if u128::from(amount) >= held {
+        return Ok(Part { native: to_u64(held)?, shares: held_shares });
+    }
+    Ok(Part { native: amount, shares: math::shares::withdraw_shares_for(amount, index).map_err(math_error)? })
+}
 
 /// Shares moved for `amount` native units of `kind`; returns the native amount actually moved (a repayment is
 /// capped at the debt) and the balance's shares after (deposit, borrow).
@@ -17,36 +65,34 @@ pub fn apply(
     amount: u64,
 ) -> Result<(u64, (u128, u128))> {
     require!(amount > 0, TightropeError::ZeroAmount);
-    let signed = |shares: u128| i128::try_from(shares).map_err(|_| error!(TightropeError::MathOverflow));
+    let (held, owed) = account.balance(asset_key).map_or((0, 0), |b| (b.deposit_shares(), b.borrow_shares()));
+    let (deposit_index, borrow_index) = (asset.deposit_index(), asset.borrow_index());
     let (moved, deposit_delta, borrow_delta) = match kind {
         BalanceChangeKind::Deposit => {
-            let shares = math::shares::deposit_shares_for(amount, asset.deposit_index()).map_err(math_error)?;
-            // An amount worth less than one share would be a gift to other depositors.
-            require!(shares > 0, TightropeError::ZeroAmount);
-            (amount, signed(shares)?, 0)
+            let repaid = repay_up_to(owed, borrow_index, amount)?;
+            let rest = amount - repaid.native;
+            let credited = if rest > 0 { math::shares::deposit_shares_for(rest, deposit_index).map_err(math_error)? } else { 0 };
+            // A rest worth less than one share would be a gift to other depositors: it stays with the owner.
+            let moved = repaid.native + if credited > 0 { rest } else { 0 };
+            require!(moved > 0, TightropeError::ZeroAmount);
+            (moved, signed(credited)?, -signed(repaid.shares)?)
         }
         BalanceChangeKind::Withdraw => {
-            let shares = math::shares::withdraw_shares_for(amount, asset.deposit_index()).map_err(math_error)?;
-            let held = account.balance(asset_key).map_or(0, |b| b.deposit_shares());
+            let shares = math::shares::withdraw_shares_for(amount, deposit_index).map_err(math_error)?;
             require!(shares <= held, TightropeError::InsufficientDeposit);
             (amount, -signed(shares)?, 0)
         }
         BalanceChangeKind::Borrow => {
-            let shares = math::shares::borrow_shares_for(amount, asset.borrow_index()).map_err(math_error)?;
-            (amount, 0, signed(shares)?)
+            let drawn = draw_down(held, deposit_index, amount)?;
+            let rest = amount - drawn.native;
+            let debt = if rest > 0 { math::shares::borrow_shares_for(rest, borrow_index).map_err(math_error)? } else { 0 };
+            (amount, -signed(drawn.shares)?, signed(debt)?)
         }
         BalanceChangeKind::Repay => {
-            let owed_shares = account.balance(asset_key).map_or(0, |b| b.borrow_shares());
-            let owed: u128 = math::shares::borrow_native(owed_shares, asset.borrow_index()).map_err(math_error)?.into();
             require!(owed > 0, TightropeError::NoDebt);
             // Repaying more than owed repays the debt; the rest stays with the owner.
-            if u128::from(amount) >= owed {
-                let owed = u64::try_from(owed).map_err(|_| error!(TightropeError::MathOverflow))?;
-                (owed, 0, -signed(owed_shares)?)
-            } else {
-                let shares = math::shares::repay_shares_for(amount, asset.borrow_index()).map_err(math_error)?;
-                (amount, 0, -signed(shares)?)
-            }
+            let repaid = repay_up_to(owed, borrow_index, amount)?;
+            (repaid.native, 0, -signed(repaid.shares)?)
         }
     };
     let after = account.apply_shares(asset_key, deposit_delta, borrow_delta)?;

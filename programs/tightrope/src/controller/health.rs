@@ -29,7 +29,7 @@ struct Priced {
 
 /// Prices an asset for the engine; the stable price is moved to `now` (in memory) so initial margin sees it.
 fn priced(key: Pubkey, asset: &Asset, price: OraclePrice, deposit_shares: u128, borrow_shares: u128, now: i64) -> Result<Priced> {
-    let stable = asset.stable_price_at(price.price, now)?;
+    let stable = asset.stable_price_at(now)?;
     let to_u64 = |v: u128| u64::try_from(v).map_err(|_| error!(TightropeError::MathOverflow));
     let deposit = to_u64(math::shares::deposit_native(deposit_shares, asset.deposit_index()).map_err(math_error)?.into())?;
     let borrow = to_u64(math::shares::borrow_native(borrow_shares, asset.borrow_index()).map_err(math_error)?.into())?;

@@ -43,6 +43,8 @@ pub struct AddAsset<'info> {
 pub fn handler(ctx: Context<AddAsset>, feed_id: [u8; 32], config: AssetConfig) -> Result<()> {
     let clock = Clock::get()?;
     let now = clock.unix_timestamp;
+    // The engine prices at most 12 decimals: a mint beyond that would take deposits no quote could ever value.
+    require!(ctx.accounts.mint.decimals <= tightrope_risk::MAX_DECIMALS, TightropeError::MintDecimalsUnsupported);
     let (token_index, delay_slots) = {
         let mut group = ctx.accounts.group.load_mut()?;
         config.validate(group.tier_count)?;
@@ -68,7 +70,7 @@ pub fn handler(ctx: Context<AddAsset>, feed_id: [u8; 32], config: AssetConfig) -
         asset.params.borrow_cap = 0;
         asset.pending = PendingAssetChange { queued: Queued::start(clock.slot), oracle: asset.oracle, feed_id, params };
     }
-    asset.set_stable_price(price.price, now);
+    asset.set_observation(price.price, &price, now);
     asset.start_indices(now);
     emit!(AssetAdded {
         group: asset.group,

@@ -17,10 +17,11 @@ pub fn handler(ctx: Context<AssetAdmin>) -> Result<()> {
     change.queued.require_due(&group.guards, clock.slot)?;
     require_keys_eq!(ctx.accounts.oracle.key(), change.oracle, TightropeError::OracleAccountMismatch);
     let oracle_changed = change.oracle != asset.oracle || change.feed_id != asset.feed_id;
-    if oracle_changed {
-        let limits = &change.params;
-        read_price(&ctx.accounts.oracle, &change.feed_id, limits.oracle_max_age_seconds, limits.max_conf_ratio, clock.unix_timestamp)?;
-    }
-    params::review_asset(&asset.params, &change.params, oracle_changed, &group.guards)?;
-    params::apply_asset(asset_key, &mut asset, &change, true, clock.unix_timestamp)
+    let limits = &change.params;
+    let new_oracle_price = match oracle_changed {
+        true => Some(read_price(&ctx.accounts.oracle, &change.feed_id, limits.oracle_max_age_seconds, limits.max_conf_ratio, clock.unix_timestamp)?),
+        false => None,
+    };
+    params::review_asset(&asset.params, &change.params, oracle_changed, group.tiers(), &group.guards)?;
+    params::apply_asset(asset_key, &mut asset, &change, new_oracle_price, true, clock.unix_timestamp)
 }

@@ -23,6 +23,7 @@ pub struct InitGroup<'info> {
 }
 
 pub fn handler(ctx: Context<InitGroup>, group_num: u32, guards: GuardConfig) -> Result<()> {
+    guards.validate()?;
     let creator = ctx.accounts.creator.key();
     let quote_mint = ctx.accounts.quote_mint.key();
     let mut group = ctx.accounts.group.load_init()?;

@@ -12,6 +12,7 @@ pub mod health;
 pub mod init_group;
 pub mod move_in;
 pub mod move_out;
+pub mod observe_price;
 pub mod set_delegate;
 pub mod set_guards;
 pub mod set_margin_model;
@@ -32,6 +33,7 @@ pub use init_group::*;
 #[allow(ambiguous_glob_reexports)]
 pub use move_in::*;
 pub use move_out::*;
+pub use observe_price::*;
 pub use set_delegate::*;
 #[allow(ambiguous_glob_reexports)]
 pub use set_margin_model::*;

@@ -26,6 +26,7 @@ pub struct MoveIn<'info> {
     pub vault: Account<'info, TokenAccount>,
     #[account(
         mut,
+        constraint = source.key() != vault.key() @ TightropeError::VaultAsTokenAccount,
         constraint = source.mint == asset.load()?.mint @ TightropeError::MintMismatch,
         constraint = source.owner == authority.key() @ TightropeError::TokenOwnerMismatch
     )]

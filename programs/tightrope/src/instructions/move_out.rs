@@ -28,8 +28,12 @@ pub struct MoveOut<'info> {
     pub oracle: UncheckedAccount<'info>,
     #[account(mut)]
     pub vault: Account<'info, TokenAccount>,
-    /// Any token account of the asset's mint: only the owner can move funds out, so the destination is theirs.
-    #[account(mut, constraint = destination.mint == asset.load()?.mint @ TightropeError::MintMismatch)]
+    /// Any token account of the asset's mint but the vault: only the owner can move funds out, so it is theirs.
+    #[account(
+        mut,
+        constraint = destination.key() != vault.key() @ TightropeError::VaultAsTokenAccount,
+        constraint = destination.mint == asset.load()?.mint @ TightropeError::MintMismatch
+    )]
     pub destination: Account<'info, TokenAccount>,
     pub token_program: Program<'info, Token>,
 }
@@ -44,8 +48,7 @@ pub fn process<'info>(ctx: Context<'_, '_, 'info, 'info, MoveOut<'info>>, kind: 
         let mut asset = ctx.accounts.asset.load_mut()?;
         asset.accrue(now)?;
         let price = asset.read_price(&ctx.accounts.oracle, now)?;
-        let stable = asset.stable_price_at(price.price, now)?;
-        asset.set_stable_price(stable, now);
+        asset.observe(&price, now)?;
         let mut account = ctx.accounts.margin_account.load_mut()?;
         let model = account.model();
         let touched = Touched { key: asset_key, asset: &asset, price };

@@ -1,5 +1,5 @@
-//! Sets the parameter-change guards. Tightening (a longer delay, smaller steps) applies at once; loosening any of
-//! them waits the delay in force, in `group.pending_guards`.
+//! Sets the parameter-change guards. Tightening (a longer delay, smaller steps, a shorter expiry window) applies at
+//! once; loosening any of them waits the delay in force, in `group.pending_guards`.
 use anchor_lang::prelude::*;
 
 use crate::controller::params;
@@ -10,6 +10,7 @@ use super::admin::GroupAdmin;
 
 pub fn handler(ctx: Context<GroupAdmin>, guards: GuardConfig) -> Result<()> {
     let slot = Clock::get()?.slot;
+    guards.validate()?;
     let group_key = ctx.accounts.group.key();
     let mut group = ctx.accounts.group.load_mut()?;
     let review = params::review_guards(&group.guards, &guards);

@@ -24,6 +24,9 @@ pub fn handler(ctx: Context<GroupAdmin>, tiers: Vec<TierConfig>, product_group_o
         tier.validate()?;
         *stored = *tier;
     }
+    // The engine refuses every quote of a group whose tiers disagree on their points: refuse the set here instead.
+    let engine_tiers: Vec<tightrope_risk::Tier> = tiers.iter().map(TierConfig::to_tier).collect();
+    tightrope_risk::validate::check_tiers(&engine_tiers).map_err(|_| error!(TightropeError::MisalignedProductGroup))?;
     let review = params::review_tiers(&group, &change)?;
     if !params::must_wait(&review, &group.guards) {
         params::apply_tiers(group_key, &mut group, &change, false);

@@ -20,12 +20,13 @@ pub fn handler(ctx: Context<AssetAdmin>, feed_id: [u8; 32], config: AssetConfig)
     let oracle_changed = oracle != asset.oracle || feed_id != asset.feed_id;
     // A new oracle must answer now; the current one is not read, so tighter oracle limits apply even while the
     // market is too wide or too quiet for them.
-    if oracle_changed {
-        read_price(&ctx.accounts.oracle, &feed_id, config.oracle_max_age_seconds, config.max_conf_ratio, clock.unix_timestamp)?;
-    }
-    let review = params::review_asset(&asset.params, &change.params, oracle_changed, &group.guards)?;
+    let new_oracle_price = match oracle_changed {
+        true => Some(read_price(&ctx.accounts.oracle, &feed_id, config.oracle_max_age_seconds, config.max_conf_ratio, clock.unix_timestamp)?),
+        false => None,
+    };
+    let review = params::review_asset(&asset.params, &change.params, oracle_changed, group.tiers(), &group.guards)?;
     if !params::must_wait(&review, &group.guards) {
-        return params::apply_asset(asset_key, &mut asset, &change, false, clock.unix_timestamp);
+        return params::apply_asset(asset_key, &mut asset, &change, new_oracle_price, false, clock.unix_timestamp);
     }
     asset.pending = change;
     emit!(AssetChangeQueued {

@@ -27,7 +27,13 @@ impl Review {
         self.riskier_move(field, from, to, to > from, step)
     }
 
-    /// A value with no safe direction (a tier index, an oracle, an interest model): any change adds risk.
+    /// A value either of whose moves adds risk (an interest rate: lower fills the pool, higher pushes borrowers
+    /// toward maintenance); a move either way may be at most `step`.
+    pub fn any_move_is_riskier(&mut self, field: &'static str, from: u64, to: u64, step: Option<u64>) -> Result<(), StepTooLarge> {
+        self.riskier_move(field, from, to, to != from, step)
+    }
+
+    /// A value with no safe direction (a tier index, an oracle): any change adds risk.
     pub fn any_change_is_riskier(&mut self, changed: bool) {
         self.increases_risk |= changed;
     }
@@ -79,6 +85,17 @@ mod tests {
             review.higher_is_riskier("offset", 0, 51, Some(50)),
             Err(StepTooLarge { field: "offset", from: 0, to: 51, step: 50 })
         );
+    }
+
+    #[test]
+    fn a_move_either_way_is_risky_and_step_limited() {
+        let mut review = Review::default();
+        review.any_move_is_riskier("rate", 100, 100, Some(0)).unwrap();
+        assert!(!review.increases_risk);
+        review.any_move_is_riskier("rate", 100, 150, Some(50)).unwrap();
+        assert!(review.increases_risk);
+        assert!(review.any_move_is_riskier("rate", 100, 49, Some(50)).is_err());
+        assert!(review.any_move_is_riskier("rate", 100, 151, Some(50)).is_err());
     }
 
     #[test]

@@ -31,7 +31,8 @@ pub struct Asset {
     pub params: AssetParams,
     /// A risk-increasing `update_asset` waiting for the group's delay.
     pub pending: PendingAssetChange,
-    /// Slow price (fixed point 10^12, i128 LE) and when it last moved.
+    /// Slow price (fixed point 10^12, i128 LE) as of `stable_updated_at`, when `observed_price` was last read from
+    /// the oracle; the stable price moves toward that observed price from then on (see `stable_price_at`).
     pub stable_price: [u8; 16],
     pub stable_updated_at: i64,
     pub last_accrued_at: i64,
@@ -42,17 +43,27 @@ pub struct Asset {
     pub borrow_shares: [u8; 16],
     /// Interest kept by the protocol, native units (u128 LE); held in the vault.
     pub protocol_fees: [u8; 16],
+    /// The oracle price last observed (fixed point 10^12, i128 LE) and the publish time of the newest update the
+    /// asset has used: an update published before it is refused.
+    pub observed_price: [u8; 16],
+    pub last_publish_time: i64,
     /// Room for liquidation and insurance parameters.
-    pub reserved: [u8; 512],
+    pub reserved: [u8; 488],
 }
 
 impl Asset {
     pub const SPACE: usize = 8 + core::mem::size_of::<Asset>();
 
-    /// The asset's price from `oracle`, which must be its own Pyth account and pass its limits.
+    /// The asset's price from `oracle`, which must be its own Pyth account, pass its limits, and be published no
+    /// earlier than the last update the asset used.
     pub fn read_price(&self, oracle: &AccountInfo, now: i64) -> Result<OraclePrice> {
         require_keys_eq!(*oracle.key, self.oracle, TightropeError::OracleAccountMismatch);
-        oracle::read_price(oracle, &self.feed_id, self.params.oracle_max_age_seconds, self.params.max_conf_ratio, now)
+        let price = oracle::read_price(oracle, &self.feed_id, self.params.oracle_max_age_seconds, self.params.max_conf_ratio, now)?;
+        if price.publish_time < self.last_publish_time {
+            msg!("oracle published at {}, before the last update used ({})", price.publish_time, self.last_publish_time);
+            return err!(TightropeError::OraclePublishTimeRegressed);
+        }
+        Ok(price)
     }
 
     pub fn start_indices(&mut self, now: i64) {
@@ -79,16 +90,34 @@ impl Asset {
     pub fn stable_price(&self) -> Fx {
         load_u128(&self.stable_price) as Fx
     }
-    /// The stable price moved toward `oracle` as far as the time since its last move allows.
-    pub fn stable_price_at(&self, oracle: Fx, now: i64) -> Result<Fx> {
+    pub fn observed_price(&self) -> Fx {
+        load_u128(&self.observed_price) as Fx
+    }
+
+    /// The stable price at `now`: the stored one moved toward the last *observed* oracle price for the time since
+    /// that observation. An oracle price pulls the stable price only from the moment it is first observed, so a
+    /// spike raises it by at most the rate × the time since the spike was seen, however long the asset was idle.
+    pub fn stable_price_at(&self, now: i64) -> Result<Fx> {
         let elapsed = u64::try_from(now.saturating_sub(self.stable_updated_at)).unwrap_or(0);
-        math::stable_price::update(self.stable_price(), oracle, elapsed, Fx::from(self.params.stable_max_move_per_second))
+        math::stable_price::update(self.stable_price(), self.observed_price(), elapsed, Fx::from(self.params.stable_max_move_per_second))
             .map_err(math_error)
     }
 
-    pub fn set_stable_price(&mut self, price: Fx, now: i64) {
-        store_u128(&mut self.stable_price, price as u128);
+    /// Records `price` as observed at `now`, after bringing the stable price to `now` toward the previous
+    /// observation. `read_price` has already refused an update older than the last one used.
+    pub fn observe(&mut self, price: &OraclePrice, now: i64) -> Result<()> {
+        let stable = self.stable_price_at(now)?;
+        self.set_observation(stable, price, now);
+        Ok(())
+    }
+
+    /// Starts the stable price at `stable` and the observation at `price`: at listing (both the oracle's price),
+    /// and when a new oracle takes over, whose publish times are its own.
+    pub fn set_observation(&mut self, stable: Fx, price: &OraclePrice, now: i64) {
+        store_u128(&mut self.stable_price, stable as u128);
+        store_u128(&mut self.observed_price, price.price as u128);
         self.stable_updated_at = now;
+        self.last_publish_time = price.publish_time;
     }
 
     /// Native units all deposits are worth (rounded down) and all borrows owe (rounded up).
@@ -135,6 +164,10 @@ impl Asset {
         }
         if borrow_delta > 0 {
             require!(self.total_borrows()? <= u128::from(self.params.borrow_cap), TightropeError::BorrowCapExceeded);
+        }
+        // Tokens leave the vault: what stays must cover every deposit not lent out (else SPL Token would refuse
+        // the transfer with an anonymous error).
+        if borrow_delta > 0 || deposit_delta < 0 {
             require!(self.total_borrows()? <= self.total_deposits()?, TightropeError::InsufficientLiquidity);
         }
         Ok(())

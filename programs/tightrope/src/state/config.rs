@@ -163,10 +163,13 @@ impl AssetConfig {
         let within = |v: u64| fx(v) <= tightrope_risk::model::MAX_RATE;
         let ordered = self.rules.maintenance_long <= self.rules.initial_long
             && self.rules.maintenance_short <= self.rules.initial_short;
+        // A long is never charged more than its value: a deposit must not lower the account's health.
+        let long_within_value = fx(self.rules.initial_long) + fx(self.rules.house_rate) <= FX_ONE;
         require!(
             self.tier < tier_count
                 && rules.iter().all(|&v| within(v))
                 && ordered
+                && long_within_value
                 && self.oracle_max_age_seconds > 0
                 && self.max_conf_ratio > 0
                 && fx(self.max_conf_ratio) <= FX_ONE

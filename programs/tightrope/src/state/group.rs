@@ -79,6 +79,11 @@ impl Group {
         self.tier_count = 3;
     }
 
+    /// The tiers in force.
+    pub fn tiers(&self) -> &[TierConfig] {
+        &self.tiers[..usize::from(self.tier_count)]
+    }
+
     /// The engine's view of the tiers and product-group offsets, written into caller buffers.
     pub fn risk_tiers(&self, tiers: &mut [Tier; MAX_TIERS]) -> usize {
         for (out, stored) in tiers.iter_mut().zip(&self.tiers[..usize::from(self.tier_count)]) {

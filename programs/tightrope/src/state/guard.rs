@@ -22,6 +22,14 @@ pub struct GuardConfig {
     pub expiry_slots: u64,
 }
 
+impl GuardConfig {
+    /// Refuses guards under which a queued change could never expire.
+    pub fn validate(&self) -> Result<()> {
+        require!(self.expiry_slots > 0, TightropeError::InvalidParameters);
+        Ok(())
+    }
+}
+
 /// When a queued change was queued; zero slot and `queued == 0` when nothing waits.
 #[zero_copy]
 #[derive(Default, Debug, PartialEq, Eq)]
@@ -42,12 +50,19 @@ impl Queued {
         self.queued_at_slot.saturating_add(guards.delay_slots)
     }
 
-    /// Refuses unless a change is queued and its delay has passed.
+    /// Refuses unless a change is queued, its delay has passed and its window after that has not: a loosening
+    /// queued long ago must not be applicable at any moment the admin picks.
     pub fn require_due(&self, guards: &GuardConfig, slot: u64) -> Result<()> {
         require!(self.is_queued(), TightropeError::NothingQueued);
-        if slot < self.due_slot(guards) {
-            msg!("change due at slot {}, now {}", self.due_slot(guards), slot);
+        let due = self.due_slot(guards);
+        if slot < due {
+            msg!("change due at slot {}, now {}", due, slot);
             return err!(TightropeError::ChangeNotDue);
+        }
+        let last = due.saturating_add(guards.expiry_slots);
+        if slot > last {
+            msg!("change expired after slot {}, now {}", last, slot);
+            return err!(TightropeError::ChangeExpired);
         }
         Ok(())
     }

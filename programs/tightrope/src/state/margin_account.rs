@@ -33,8 +33,8 @@ impl MarginModel {
     }
 }
 
-/// One asset position: deposit and borrow shares of the asset's indices. A slot is free when `asset` is the
-/// default key; an account may hold a deposit and a borrow of the same asset, and each model treats that its way.
+/// One asset position: deposit or borrow shares of the asset's indices, never both (`controller::balance` nets
+/// them). A slot is free when `asset` is the default key.
 #[zero_copy]
 #[derive(Default)]
 pub struct Balance {
