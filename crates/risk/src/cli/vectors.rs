@@ -212,6 +212,38 @@ fn break_input(rng: &mut Rng, input: &mut Value, mutation: usize) {
     }
 }
 
+/// Adds digits below the vectors' fourth decimal to every price and a ragged multiplier to every option: the
+/// vectors' round numbers often divide exactly, and these exercise the rounding of each value, charge and move.
+fn refine(rng: &mut Rng, input: &mut Value) -> Result<(), String> {
+    let fine = |rng: &mut Rng, v: Option<&mut Value>| -> Result<(), String> {
+        if let Some(v) = v.filter(|v| v.is_string()) {
+            let x = super::decimal::parse(v.as_str().unwrap_or("0"), 12)?;
+            *v = dec(x + rng.range(0, 99_999_999), 12);
+        }
+        Ok(())
+    };
+    let mut decimals = std::collections::HashMap::new();
+    for a in input["assets"].as_array_mut().into_iter().flatten().skip(1) {
+        for key in ["price", "conf", "stable_price"] {
+            fine(rng, a.get_mut(key))?;
+        }
+        decimals.insert(
+            a["symbol"].clone(),
+            a["decimals"].as_u64().unwrap_or(6) as u32,
+        );
+    }
+    for p in input["positions"].as_array_mut().into_iter().flatten() {
+        for key in ["strike", "entry_price", "mark"] {
+            fine(rng, p.get_mut(key))?;
+        }
+        if p["type"] == "option" {
+            let d = decimals.get(&p["asset"]).copied().unwrap_or(6);
+            p["multiplier"] = dec(rng.range(1, 10 * 10i128.pow(d)), d);
+        }
+    }
+    Ok(())
+}
+
 /// Borrows enough more quote to sit `shortfall` below maintenance: the quote asset is charged nothing under either
 /// model, so each extra unit borrowed lowers maintenance health by exactly one unit.
 fn underwater(input: &mut Value, health: &str, shortfall: i128) -> Result<(), String> {
@@ -222,8 +254,9 @@ fn underwater(input: &mut Value, health: &str, shortfall: i128) -> Result<(), St
     Ok(())
 }
 
-/// The case built on vector `i`, if any: an error case for one vector in 5, a liquidation size for one in 25, a
-/// liquidation price (the costliest search) for one in 100.
+/// The case built on vector `i`, if any: an error case for one vector in 5, a quote at finer prices for one in 5,
+/// a liquidation size for one in 25, a liquidation price (the costliest search) for one in 101, odd so that both
+/// models (they alternate) get them.
 fn case(rng: &mut Rng, i: usize, input: &Value, output: &Value) -> Result<Option<Value>, String> {
     let mut input = input.clone();
     let symbol = |input: &Value, a: usize| {
@@ -259,6 +292,9 @@ fn case(rng: &mut Rng, i: usize, input: &Value, output: &Value) -> Result<Option
             }
             _ => args(&["quote"]),
         }
+    } else if i % 5 == 3 {
+        refine(rng, &mut input)?;
+        args(&["quote"])
     } else if i % 25 == 1 {
         let shortfall = rng.range(1, 5_000_000_000);
         underwater(
@@ -282,7 +318,7 @@ fn case(rng: &mut Rng, i: usize, input: &Value, output: &Value) -> Result<Option
             "--target",
             target,
         ])
-    } else if i % 100 == 2 {
+    } else if i % 101 == 2 {
         args(&[
             "liquidation-price",
             "--asset",
