@@ -17,3 +17,5 @@ export { parseAccount } from "./json/input";
 export type { Account } from "./json/input";
 export { canonicalJson } from "./json/output";
 export { quoteValue, runRiskCommand } from "./json/cli";
+export { applyAction, maxAmounts, maxBorrow, maxWithdraw, whatIf } from "./whatIf";
+export type { Action, MaxAmounts, WhatIf } from "./whatIf";
