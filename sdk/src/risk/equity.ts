@@ -1,7 +1,7 @@
 // Equity (`crates/risk/src/equity.rs`): each position closed out at conservative marks, rounded down one by one,
 // so holdings round down and liabilities round up in magnitude.
 import { Money, add, sub, value } from "./fixed";
-import { conservativePrice, Exposure, exposureOfSign } from "./marks";
+import { conservativePrice, exposureOfSign } from "./marks";
 import type { Level, Portfolio, Position } from "./model";
 import { exposure, units, UnitValues } from "./options/position";
 
@@ -17,21 +17,20 @@ export function positionEquities(p: Portfolio, position: Position, levels: reado
 
 function positionEquity(p: Portfolio, position: Position, level: Level, optionValues: UnitValues | undefined): Money {
   const asset = p.assets[position.asset];
-  const mark = (e: Exposure) => conservativePrice(asset, p.confMultiplier, level, e);
   const d = asset.decimals;
   switch (position.type) {
     case "spot": {
-      const held = value(position.deposit, mark("long"), d, "down");
-      const owed = value(-position.borrow, mark("short"), d, "down");
+      const held = value(position.deposit, conservativePrice(asset, p.confMultiplier, level, "long"), d, "down");
+      const owed = value(-position.borrow, conservativePrice(asset, p.confMultiplier, level, "short"), d, "down");
       return add(held, owed);
     }
     case "perp": {
-      const price = mark(exposureOfSign(position.quantity));
+      const price = conservativePrice(asset, p.confMultiplier, level, exposureOfSign(position.quantity));
       return value(position.quantity, sub(price, position.entryPrice), d, "down");
     }
     case "option": {
       if (!optionValues) return 0n;
-      const spot = mark(exposure(position));
+      const spot = conservativePrice(asset, p.confMultiplier, level, exposure(position));
       return value(units(position), optionValues.at(spot), d, "down");
     }
   }

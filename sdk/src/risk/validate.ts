@@ -76,29 +76,32 @@ export function validate(p: Portfolio): void {
     fail("TooMany");
   }
   within(p.confMultiplier, 0n, MAX_RATE, "RateOutOfRange");
-  p.tiers.forEach((t, i) => {
+  for (let i = 0; i < p.tiers.length; i++) {
+    const t = p.tiers[i];
     checkTier(t);
     // Classes offset point by point, so every tier of a group needs the same points.
-    const misaligned = p.tiers
-      .slice(0, i)
-      .some((u) => u.productGroup !== null && u.productGroup === t.productGroup && (u.pointsDown !== t.pointsDown || u.pointsUp !== t.pointsUp));
-    if (misaligned) fail("MisalignedGroup");
-  });
+    for (let j = 0; j < i; j++) {
+      const u = p.tiers[j];
+      const grouped = u.productGroup !== null && u.productGroup === t.productGroup;
+      if (grouped && (u.pointsDown !== t.pointsDown || u.pointsUp !== t.pointsUp)) fail("MisalignedGroup");
+    }
+  }
   for (const o of p.groupOffsets) within(o.share, 0n, FX_ONE, "RateOutOfRange");
   for (const a of p.assets) checkAsset(a, p.tiers.length);
-  p.positions.forEach((position, i) => {
+  for (let i = 0; i < p.positions.length; i++) {
+    const position = p.positions[i];
     if (position.asset >= p.assets.length) fail("UnknownIndex");
-    switch (position.type) {
-      case "spot":
-        if (p.positions.slice(0, i).some((q) => q.type === "spot" && q.asset === position.asset)) fail("DuplicateSpot");
-        break;
-      case "perp":
-        within(position.entryPrice, 0n, MAX_PRICE, "PriceOutOfRange");
-        break;
-      case "option":
-        checkOption(position, p);
+    if (position.type === "spot") {
+      for (let j = 0; j < i; j++) {
+        const q = p.positions[j];
+        if (q.type === "spot" && q.asset === position.asset) fail("DuplicateSpot");
+      }
+    } else if (position.type === "perp") {
+      within(position.entryPrice, 0n, MAX_PRICE, "PriceOutOfRange");
+    } else {
+      checkOption(position, p);
     }
-  });
+  }
 }
 
 const U8_MAX = 255;

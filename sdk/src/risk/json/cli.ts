@@ -14,7 +14,7 @@ export const USAGE = `usage:
   tightrope-risk liquidation-price --asset SYM < portfolio.json
   tightrope-risk liquidation-size --liability SYM --collateral SYM --discount D [--target AMOUNT] < portfolio.json
   tightrope-risk vectors --count N --seed S --out FILE
-  tightrope-risk bench [--iterations N]`;
+  tightrope-risk bench [--iterations N] [--portfolios FILE]`;
 
 /** The value following `--name` in `args`. */
 function flag(args: readonly string[], name: string): string {

@@ -6,6 +6,9 @@ import type { OptionKind } from "../model";
 import { Q48, Q48_ONE, isqrt, lnQ62, normalCdfQ48 } from "./qmath";
 
 export const SECONDS_PER_YEAR = 31_536_000n;
+const Q96 = 2n * Q48;
+const Q62_TO_Q48 = 62n - Q48;
+const FAR_Q48 = 64n << Q48;
 
 /** max(0, S − K) for a call, max(0, K − S) for a put. */
 export function intrinsic(kind: OptionKind, spot: Fx, strike: Fx): Fx {
@@ -34,7 +37,7 @@ export class Pricer {
     seconds: bigint,
   ) {
     this.volSqrtTime = seconds > 0n ? volSqrtTimeQ48(vol, seconds) : 0n;
-    this.inverseVolSqrtTime = this.volSqrtTime > 0n ? (1n << (2n * Q48)) / this.volSqrtTime : 0n;
+    this.inverseVolSqrtTime = this.volSqrtTime > 0n ? (1n << Q96) / this.volSqrtTime : 0n;
   }
 
   /** strike in [1, MAX_PRICE], vol in [0, 10], seconds ≤ 100 years (non-positive: expired). */
@@ -55,12 +58,13 @@ export class Pricer {
     if (v === 0n || spot === 0n) return floor;
     const d1 = this.d1(lnSpotQ62);
     const d2 = d1 - v;
-    const call = this.kind === "call";
     // A call weighs S by N(d1) and K by N(d2), a put S by N(−d1) and K by N(−d2).
-    const spotPart = (spot * normalCdfQ48(call ? d1 : -d1)) >> Q48;
-    const strikePart = (this.strike * normalCdfQ48(call ? d2 : -d2)) >> Q48;
-    const [model, cap] = call ? [spotPart - strikePart, spot] : [strikePart - spotPart, this.strike];
-    return model < floor ? floor : model > cap ? cap : model;
+    if (this.kind === "call") {
+      const model = ((spot * normalCdfQ48(d1)) >> Q48) - ((this.strike * normalCdfQ48(d2)) >> Q48);
+      return model < floor ? floor : model > spot ? spot : model;
+    }
+    const model = ((this.strike * normalCdfQ48(-d2)) >> Q48) - ((spot * normalCdfQ48(-d1)) >> Q48);
+    return model < floor ? floor : model > this.strike ? this.strike : model;
   }
 
   value(spot: Fx): Fx {
@@ -70,10 +74,10 @@ export class Pricer {
   /** d1 = ln(S/K)·(1/σ√T) + σ√T/2 (floor shifts) of a line with σ√T > 0. */
   private d1(lnSpotQ62: bigint): bigint {
     const v = this.volSqrtTime;
-    const x = (lnSpotQ62 - this.lnStrikeQ62) >> (62n - Q48);
+    const x = (lnSpotQ62 - this.lnStrikeQ62) >> Q62_TO_Q48;
     // With σ√T < 1 and |x| ≥ 16σ√T both |d| exceed 15, where N is exactly 0 or 1: x/σ√T becomes ±64.
     const far = v < Q48_ONE && (x < 0n ? -x : x) >= 16n * v;
-    const xOverV = far ? (x < 0n ? -(64n << Q48) : 64n << Q48) : (x * this.inverseVolSqrtTime) >> Q48;
+    const xOverV = far ? (x < 0n ? -FAR_Q48 : FAR_Q48) : (x * this.inverseVolSqrtTime) >> Q48;
     return xOverV + (v >> 1n);
   }
 }

@@ -38,6 +38,11 @@ const HART_CUT_Q48 = 1_990_328_647_664_302n;
 const CF_TAIL_Q48 = 182_958_734_861_926n;
 const INV_SQRT_2PI_Q48 = 112_292_269_084_889n;
 const CDF_SATURATION_Q48 = 9n << Q48;
+// Shift amounts and rounding terms, formed once rather than per call.
+const Q49 = Q48 + 1n;
+const Q96 = 2n * Q48;
+const HALF_Q96 = 1n << (Q96 - 1n);
+const Q62_MINUS_Q48 = Q62 - Q48;
 /** The series' odd reciprocals 1/(2k+1) in Q62, k = 0..=11, truncated as Rust's integer division. */
 const LN_SERIES_Q62 = Array.from({ length: 12 }, (_, k) => Q62_ONE / BigInt(2 * k + 1));
 
@@ -72,13 +77,13 @@ export function lnQ62(n: bigint): bigint {
 /** exp(y) in Q48 for Q48 y with −2^54 < y ≤ 0. */
 export function expNegQ48(y: bigint): bigint {
   // y = k·(ln2/16) + r with k = round(y · 16/ln2), so |r| ≤ ln2/32 (plus a few quanta).
-  const k = (y * SIXTEEN_OVER_LN2_Q48 + (1n << (2n * Q48 - 1n))) >> (2n * Q48);
-  const r = (y << (Q62 - Q48)) - k * LN2_OVER_16_Q62;
+  const k = (y * SIXTEEN_OVER_LN2_Q48 + HALF_Q96) >> Q96;
+  const r = (y << Q62_MINUS_Q48) - k * LN2_OVER_16_Q62;
   let acc = INV_FACTORIAL_Q62[8];
   for (let n = 7; n >= 0; n--) acc = ((acc * r) >> Q62) + INV_FACTORIAL_Q62[n];
   // exp(y) = exp(r) · 2^(j/16) · 2^q with k = 16q + j (Euclidean: bigint `&` and `>>` floor like rem/div_euclid).
   const scaled = (acc * TWO_POW_SIXTEENTHS_Q62[Number(k & 15n)]) >> Q62;
-  const shift = Q62 - Q48 - (k >> 4n);
+  const shift = Q62_MINUS_Q48 - (k >> 4n);
   return shift >= 63n ? 0n : scaled >> shift;
 }
 
@@ -93,9 +98,10 @@ export function isqrt(n: bigint): bigint {
   }
 }
 
+/** Horner from the highest power; Rust starts from zero, whose first step gives the leading coefficient exactly. */
 function hornerQ40(coefficients: readonly bigint[], a: bigint): bigint {
-  let acc = 0n;
-  for (const c of coefficients) acc = ((acc * a) >> Q48) + c;
+  let acc = coefficients[0];
+  for (let i = 1; i < coefficients.length; i++) acc = ((acc * a) >> Q48) + coefficients[i];
   return acc;
 }
 
@@ -103,14 +109,14 @@ function hornerQ40(coefficients: readonly bigint[], a: bigint): bigint {
 export function normalCdfQ48(x: bigint): bigint {
   const a = x < 0n ? -x : x;
   if (a >= CDF_SATURATION_Q48) return x >= 0n ? Q48_ONE : 0n;
-  const gauss = expNegQ48(-((a * a) >> (Q48 + 1n)));
+  const gauss = expNegQ48(-((a * a) >> Q49));
   let tail: bigint;
   if (a < HART_CUT_Q48) {
     tail = (gauss * hornerQ40(HART_P, a)) / hornerQ40(HART_Q, a);
   } else {
     // Continued fraction a + 1/(a + 2/(a + 3/(a + 4/(a + 0.65)))) for the far tail.
     let s = a + CF_TAIL_Q48;
-    for (let n = 4n; n >= 1n; n--) s = a + (n << (2n * Q48)) / s;
+    for (let n = 4n; n >= 1n; n--) s = a + (n << Q96) / s;
     tail = (gauss * INV_SQRT_2PI_Q48) / s;
   }
   return x >= 0n ? Q48_ONE - tail : tail;

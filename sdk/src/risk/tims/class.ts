@@ -8,7 +8,7 @@
 // reached twice is valued once.
 import type { VolShift } from "../breakdown";
 import { Fx, Money, abs, add, max, mul, mulFx, rawToMoney, sub, value } from "../fixed";
-import type { Level, Portfolio } from "../model";
+import type { Level, Portfolio, Position, Tier } from "../model";
 import { Pricer } from "../options/blackScholes";
 import { pricer, secondsToExpiry, units } from "../options/position";
 import { lnQ62 } from "../options/qmath";
@@ -27,51 +27,63 @@ export interface ClassScan {
   floor: Money;
 }
 
-/** Each distinct scenario price of a pass once, with its logarithm, and which one each (level, point) has. */
+/** Each distinct scenario price of a pass once, and which one each (level, point) has. */
 interface Grid {
   price: Fx[];
-  lnPrice: bigint[];
   at: number[][];
 }
 
-function grid(p: Portfolio, asset: number, levels: readonly Level[]): Grid {
-  const a = p.assets[asset];
-  const tier = p.tiers[a.tier];
+/** The signed shocks of every point at each level of a pass: the same for every class of a tier. */
+export type Shocks = Fx[][];
+
+export function tierShocks(tier: Tier, levels: readonly Level[]): Shocks {
+  return levels.map((level) => Array.from({ length: pointCount(tier) }, (_, j) => shock(tier, level, j)));
+}
+
+function grid(price: Fx, shocks: Shocks): Grid {
   const index = new Map<Fx, number>();
-  const price: Fx[] = [];
-  const at = levels.map((level) =>
-    Array.from({ length: pointCount(tier) }, (_, j) => {
-      const x = scenarioPrice(a.price, shock(tier, level, j));
+  const prices: Fx[] = [];
+  const at: number[][] = [];
+  for (const levelShocks of shocks) {
+    const row: number[] = [];
+    for (const s of levelShocks) {
+      const x = scenarioPrice(price, s);
       let k = index.get(x);
       if (k === undefined) {
-        k = price.push(x) - 1;
+        k = prices.push(x) - 1;
         index.set(x, k);
       }
-      return k;
-    }),
-  );
-  // ln 1 = 0 stands for a zero price, which the model never prices.
-  return { price, lnPrice: price.map((x) => lnQ62(x > 0n ? x : 1n)), at };
+      row.push(k);
+    }
+    at.push(row);
+  }
+  return { price: prices, at };
 }
 
 /** Adds units × (value at each price − base) to `sums` for one option line at one volatility. */
-function addOptionPnl(sums: bigint[], g: Grid, line: Pricer, n: bigint, base: Fx): void {
-  for (let k = 0; k < g.price.length; k++) {
-    sums[k] = add(sums[k], mul(n, sub(line.valueAt(g.price[k], g.lnPrice[k]), base)));
+function addOptionPnl(sums: bigint[], price: readonly Fx[], lnPrice: readonly bigint[], line: Pricer, n: bigint, base: Fx): void {
+  for (let k = 0; k < price.length; k++) {
+    sums[k] = add(sums[k], mul(n, sub(line.valueAt(price[k], lnPrice[k]), base)));
   }
 }
 
-/** Scans the class of `asset` at each of `levels`, entry i for levels[i]. */
-export function scanClass(p: Portfolio, asset: number, levels: readonly Level[]): ClassScan {
+function isLive(q: Position, now: bigint, sign: bigint): boolean {
+  return q.type === "option" && (sign > 0n ? q.contracts > 0n : q.contracts < 0n) && secondsToExpiry(q, now) > 0n;
+}
+
+/** Scans the class of `asset` at each level of a pass, entry i for the i-th level of `shocks` (its tier's). */
+export function scanClass(p: Portfolio, asset: number, shocks: Shocks): ClassScan {
   const a = p.assets[asset];
   const tier = p.tiers[a.tier];
   const points = pointCount(tier);
-  const g = grid(p, asset, levels);
-  const lnBase = lnQ62(a.price);
+  const g = grid(a.price, shocks);
   const classPositions = p.positions.filter((q) => q.asset === asset);
-  const live = (sign: (contracts: bigint) => boolean) =>
-    classPositions.some((q) => q.type === "option" && sign(q.contracts) && secondsToExpiry(q, p.now) > 0n);
-  const [long, short] = [live((c) => c > 0n), live((c) => c < 0n)];
+  // Logarithms only for a class that prices options (ln 1 = 0 stands for a zero price, never priced).
+  const priced = classPositions.some((q) => q.type === "option");
+  const lnPrice = priced ? g.price.map((x) => lnQ62(x > 0n ? x : 1n)) : [];
+  const lnBase = priced ? lnQ62(a.price) : 0n;
+  const long = classPositions.some((q) => isLive(q, p.now, 1n));
+  const short = classPositions.some((q) => isLive(q, p.now, -1n));
   // Volatility matters only to a class with live options; otherwise the `down` sums run unshifted.
   const volShifted = (tier.volDown > 0n || tier.volUp > 0n) && (long || short);
   const needDown = !volShifted || long;
@@ -96,8 +108,8 @@ export function scanClass(p: Portfolio, asset: number, levels: readonly Level[])
       const lowVol = q.vol - mulFx(q.vol, tier.volDown, "up");
       const highVol = add(q.vol, mulFx(q.vol, tier.volUp, "up"));
       const seconds = secondsToExpiry(q, p.now);
-      if (needDown) addOptionPnl(down, g, line.withVol(lowVol, seconds), n, base);
-      if (needUp) addOptionPnl(up, g, line.withVol(highVol, seconds), n, base);
+      if (needDown) addOptionPnl(down, g.price, lnPrice, line.withVol(lowVol, seconds), n, base);
+      if (needUp) addOptionPnl(up, g.price, lnPrice, line.withVol(highVol, seconds), n, base);
     }
   }
   const scan: ClassScan = { points, pnl: [], volShift: [], worstPoint: [], worstLoss: [], floor: 0n };
