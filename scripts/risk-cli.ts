@@ -6,28 +6,33 @@ import path from "node:path";
 
 const REPO_ROOT = path.resolve(__dirname, "..");
 
-let built: string | undefined;
+/** The debug build serves the tests; the release build (fat LTO, slow to build) only the benchmark. */
+export type Profile = "dev" | "release";
 
-/** Path of the debug `tightrope-risk` binary, building it first if cargo finds it out of date. */
-export function riskBinary(): string {
-  if (built) return built;
+const built = new Map<Profile, string>();
+
+/** Path of the `tightrope-risk` binary of `profile`, building it first if cargo finds it out of date. */
+export function riskBinary(profile: Profile = "dev"): string {
+  const known = built.get(profile);
+  if (known) return known;
   const messages = execFileSync(
     "cargo",
-    ["build", "--quiet", "-p", "tightrope-risk", "--bin", "tightrope-risk", "--message-format=json-render-diagnostics"],
+    ["build", "--quiet", "--profile", profile, "-p", "tightrope-risk", "--bin", "tightrope-risk", "--message-format=json-render-diagnostics"],
     { cwd: REPO_ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 << 20 },
   );
   for (const line of messages.split("\n")) {
     if (!line.startsWith("{")) continue;
     const message = JSON.parse(line) as { reason?: string; target?: { name?: string }; executable?: string | null };
     if (message.reason === "compiler-artifact" && message.target?.name === "tightrope-risk" && message.executable) {
-      built = message.executable;
+      built.set(profile, message.executable);
     }
   }
-  if (!built) throw new Error("cargo built tightrope-risk but named no executable for it");
-  return built;
+  const path = built.get(profile);
+  if (!path) throw new Error("cargo built tightrope-risk but named no executable for it");
+  return path;
 }
 
 /** Runs `tightrope-risk <args>` with `input` on standard input and returns its standard output. */
-export function runRisk(args: readonly string[], input = ""): string {
-  return execFileSync(riskBinary(), args, { input, encoding: "utf8", maxBuffer: 1 << 30 });
+export function runRisk(args: readonly string[], input = "", profile: Profile = "dev"): string {
+  return execFileSync(riskBinary(profile), args, { input, encoding: "utf8", maxBuffer: 1 << 30 });
 }
