@@ -8,7 +8,7 @@
 // reached twice is valued once.
 import type { VolShift } from "../breakdown";
 import { Fx, Money, abs, add, max, mul, mulFx, rawToMoney, sub, value } from "../fixed";
-import type { Level, Portfolio, Position, Tier } from "../model";
+import type { Level, OptionPosition, Portfolio, Position, Tier } from "../model";
 import { Pricer } from "../options/blackScholes";
 import { pricer, secondsToExpiry, units } from "../options/position";
 import { lnQ62 } from "../options/qmath";
@@ -67,8 +67,8 @@ function addOptionPnl(sums: bigint[], price: readonly Fx[], lnPrice: readonly bi
   }
 }
 
-function isLive(q: Position, now: bigint, sign: bigint): boolean {
-  return q.type === "option" && (sign > 0n ? q.contracts > 0n : q.contracts < 0n) && secondsToExpiry(q, now) > 0n;
+function isLiveOption(q: Position, now: bigint): q is OptionPosition {
+  return q.type === "option" && secondsToExpiry(q, now) > 0n;
 }
 
 /** Scans the class of `asset` at each level of a pass, entry i for the i-th level of `shocks` (its tier's). */
@@ -82,8 +82,8 @@ export function scanClass(p: Portfolio, asset: number, shocks: Shocks): ClassSca
   const priced = classPositions.some((q) => q.type === "option");
   const lnPrice = priced ? g.price.map((x) => lnQ62(x > 0n ? x : 1n)) : [];
   const lnBase = priced ? lnQ62(a.price) : 0n;
-  const long = classPositions.some((q) => isLive(q, p.now, 1n));
-  const short = classPositions.some((q) => isLive(q, p.now, -1n));
+  const long = classPositions.some((q) => isLiveOption(q, p.now) && q.contracts > 0n);
+  const short = classPositions.some((q) => isLiveOption(q, p.now) && q.contracts < 0n);
   // Volatility matters only to a class with live options; otherwise the `down` sums run unshifted.
   const volShifted = (tier.volDown > 0n || tier.volUp > 0n) && (long || short);
   const needDown = !volShifted || long;
