@@ -2,6 +2,7 @@
 // alone) for the same JSON portfolios the Rust engine times in the same run (`tightrope-risk bench --portfolios`,
 // release build). A command, not a test: figures depend on the machine. Targets (issue 11): rules and spot-only
 // TIMS within 10× of Rust, 16 options under 2 ms.
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -94,13 +95,26 @@ const micros = (ns: bigint) => `${risk.formatDecimal(ns / 100n, 1)} µs`;
 /** ratio to one decimal, as an integer division (timings, not money, but no float either way). */
 const ratio = (ts: bigint, rust: bigint) => `${risk.formatDecimal((ts * 10n) / (rust > 0n ? rust : 1n), 1)}×`;
 
-function main() {
+function portfolios(): { name: string; kind: "spot" | "options" | "mixed"; input: Json }[] {
   const cases: { name: string; kind: "spot" | "options" | "mixed"; input: Json }[] = [];
   for (const model of ["rules", "tims"] as const) {
     for (const n of [1, 4, 16]) cases.push({ name: `${model} spot ${n}`, kind: "spot", input: portfolio(model, spot(n)) });
     cases.push({ name: `${model} options 16`, kind: "options", input: portfolio(model, options(16)) });
     cases.push({ name: `${model} mixed 16`, kind: "mixed", input: portfolio(model, [...spot(4), ...options(12)]) });
   }
+  return cases;
+}
+
+/** `--case I`: times case I alone and prints `quote_ns health_ns`. */
+function timeCase(index: number): void {
+  const c = portfolios()[index];
+  const account = risk.parseAccount(JSON.stringify(c.input));
+  const [p, model] = [account.portfolio, account.model];
+  console.log(`${nanosecondsPer(() => risk.quote(p, model))} ${nanosecondsPer(() => risk.health(p, model, "maintenance"))}`);
+}
+
+function main() {
+  const cases = portfolios();
   const dir = mkdtempSync(path.join(tmpdir(), "risk-bench-"));
   try {
     const file = path.join(dir, "portfolios.json");
@@ -114,11 +128,12 @@ function main() {
     console.log("case               |  TS quote   | Rust quote  | ratio  |  TS health  | Rust health | ratio  | target");
     const misses: string[] = [];
     for (const [i, c] of cases.entries()) {
-      const account = risk.parseAccount(JSON.stringify(c.input));
-      const [p, model] = [account.portfolio, account.model];
-      const tsQuote = nanosecondsPer(() => risk.quote(p, model));
-      const tsHealth = nanosecondsPer(() => risk.health(p, model, "maintenance"));
+      // Each case in a fresh process, as each Rust case runs alone: one JIT state per portfolio kind. In one process
+      // a case timed after the others can read several times slower, the optimizer's type feedback left polymorphic.
+      const out = execFileSync(process.execPath, [...process.execArgv, __filename, "--case", String(i)], { encoding: "utf8" });
+      const [tsQuote, tsHealth] = out.trim().split(" ").map(BigInt);
       const [rustQuote, rustHealth] = [BigInt(rust[i].quote_ns), BigInt(rust[i].health_ns)];
+      const model = (c.input as { model: string }).model;
       const target = c.kind === "spot" || model === "rules" ? "≤ 10× Rust" : c.kind === "options" ? "< 2 ms" : "";
       const met =
         target === "≤ 10× Rust" ? tsQuote <= TARGET_RATIO * rustQuote : target === "< 2 ms" ? tsQuote < OPTIONS_TARGET_NS : true;
@@ -135,4 +150,6 @@ function main() {
   }
 }
 
-main();
+const caseFlag = process.argv.indexOf("--case");
+if (caseFlag >= 0) timeCase(Number(process.argv[caseFlag + 1]));
+else main();
