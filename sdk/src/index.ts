@@ -14,3 +14,5 @@ export const PROGRAM_ID = new PublicKey(idlJson.address);
 export * from "./accounts";
 export * from "./client";
 export * from "./pyth";
+// The risk engine under its own name: its Asset, Tier and FX_ONE (a bigint) are not the account layouts' BN types.
+export * as risk from "./risk";

@@ -1,7 +1,16 @@
 // Mocha root hook plugin (registered in .mocharc.cjs): one tightrope-localnet for the whole run. It builds nothing;
 // see `localnetBinary` for where it looks. Tests reach the server through `tests/helpers/cluster.ts`.
+import path from "node:path";
+
 import { closeSharedConnection, publishCluster } from "../helpers/cluster";
-import { Localnet, startLocalnet } from "../helpers/localnet-process";
+import { Localnet, REPO_ROOT, startLocalnet } from "../helpers/localnet-process";
+
+/** Specs that never touch a cluster: a run of only these starts none (and needs no localnet build). */
+const OFFLINE_SPECS = path.join(REPO_ROOT, "tests", "risk") + path.sep;
+
+function needsCluster(root: Mocha.Suite): boolean {
+  return root.suites.some((suite) => !suite.file?.startsWith(OFFLINE_SPECS));
+}
 
 let server: Localnet | undefined;
 let stopping = false;
@@ -9,6 +18,7 @@ let stopping = false;
 export const mochaHooks = {
   async beforeAll(this: Mocha.Context) {
     this.timeout(60_000);
+    if (this.test?.parent && !needsCluster(this.test.parent)) return;
     const started = await startLocalnet();
     server = started;
     publishCluster({ rpcUrl: started.rpcUrl, wsUrl: started.wsUrl, payerPath: started.payerPath });

@@ -1,9 +1,13 @@
 //! `tightrope-risk bench`: nanoseconds per full quote (both levels, both equities) for 1, 4 and 16 positions
-//! under both models, options included. A command, not a test: run it from a release build.
+//! under both models, options included. A command, not a test: run it from a release build. With
+//! `--portfolios FILE` it times the caller's accounts instead, so another engine (the TypeScript mirror) can set
+//! its figures for the very same portfolios beside these.
 
+use super::input::parse_account;
 use crate::engine::{health, quote};
 use crate::fixed::{Fx, FX_ONE};
 use crate::model::*;
+use serde_json::{json, Value};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -124,4 +128,23 @@ pub fn run(iterations: u32) -> String {
         }
     }
     lines.join("\n")
+}
+
+/// Times each `{ "name", "input" }` of a JSON array (`input` as for `quote`) and prints the figures as JSON:
+/// `[{ "name", "quote_ns", "health_ns" }]`, health at maintenance as in `run`.
+pub fn run_portfolios(json: &str, iterations: u32) -> Result<String, String> {
+    let cases: Vec<Value> =
+        serde_json::from_str(json).map_err(|e| format!("invalid portfolios: {e}"))?;
+    let mut figures = Vec::with_capacity(cases.len());
+    for case in &cases {
+        let account = parse_account(&case["input"].to_string())?;
+        let (p, model) = (account.portfolio(), account.model);
+        quote(&p, model).map_err(|e| format!("{}: {e}", case["name"]))?;
+        let full = nanoseconds_per(iterations, || quote(black_box(&p), model));
+        let maintenance = nanoseconds_per(iterations, || {
+            health(black_box(&p), model, Level::Maintenance)
+        });
+        figures.push(json!({ "name": case["name"], "quote_ns": full as u64, "health_ns": maintenance as u64 }));
+    }
+    serde_json::to_string_pretty(&figures).map_err(|e| e.to_string())
 }

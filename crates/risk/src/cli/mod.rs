@@ -18,7 +18,7 @@ pub const USAGE: &str = "usage:
   tightrope-risk liquidation-price --asset SYM < portfolio.json
   tightrope-risk liquidation-size --liability SYM --collateral SYM --discount D [--target AMOUNT] < portfolio.json
   tightrope-risk vectors --count N --seed S --out FILE
-  tightrope-risk bench [--iterations N]";
+  tightrope-risk bench [--iterations N] [--portfolios FILE]";
 
 /// The value following `--name` in `args`.
 fn flag<'a>(args: &'a [String], name: &str) -> Result<&'a str, String> {
@@ -101,7 +101,13 @@ pub fn run(
             let iterations = optional_flag(args, "--iterations")
                 .map_or(Ok(20_000), str::parse::<u32>)
                 .map_err(|e| e.to_string())?;
-            Ok(bench::run(iterations))
+            match optional_flag(args, "--portfolios") {
+                Some(file) => bench::run_portfolios(
+                    &std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?,
+                    iterations,
+                ),
+                None => Ok(bench::run(iterations)),
+            }
         }
         _ => Err(USAGE.to_string()),
     }

@@ -1,0 +1,37 @@
+// Equity (`crates/risk/src/equity.rs`): each position closed out at conservative marks, rounded down one by one,
+// so holdings round down and liabilities round up in magnitude.
+import { Money, add, sub, value } from "./fixed";
+import { conservativePrice, exposureOfSign } from "./marks";
+import type { Level, Portfolio, Position } from "./model";
+import { exposure, units, UnitValues } from "./options/position";
+
+/**
+ * One position's contribution to equity at each of `levels`. Under rules (`withOptions` false) options count
+ * zero: a long option has no collateral value and a short option's premium is inside its charge.
+ */
+export function positionEquities(p: Portfolio, position: Position, levels: readonly Level[], withOptions: boolean): Money[] {
+  // One valuer across the levels, so an option is set up once and a repeated mark is not revalued.
+  const optionValues = position.type === "option" && withOptions ? new UnitValues(position, p.now) : undefined;
+  return levels.map((level) => positionEquity(p, position, level, optionValues));
+}
+
+function positionEquity(p: Portfolio, position: Position, level: Level, optionValues: UnitValues | undefined): Money {
+  const asset = p.assets[position.asset];
+  const d = asset.decimals;
+  switch (position.type) {
+    case "spot": {
+      const held = value(position.deposit, conservativePrice(asset, p.confMultiplier, level, "long"), d, "down");
+      const owed = value(-position.borrow, conservativePrice(asset, p.confMultiplier, level, "short"), d, "down");
+      return add(held, owed);
+    }
+    case "perp": {
+      const price = conservativePrice(asset, p.confMultiplier, level, exposureOfSign(position.quantity));
+      return value(position.quantity, sub(price, position.entryPrice), d, "down");
+    }
+    case "option": {
+      if (!optionValues) return 0n;
+      const spot = conservativePrice(asset, p.confMultiplier, level, exposure(position));
+      return value(units(position), optionValues.at(spot), d, "down");
+    }
+  }
+}

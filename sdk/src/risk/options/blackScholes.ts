@@ -1,0 +1,83 @@
+// Integer Black–Scholes with a zero interest rate, as `crates/risk/src/options/black_scholes.rs`: value per whole
+// unit of underlying in Fx, intrinsic at or after expiry or at zero volatility, clamped to [intrinsic, spot] for
+// calls and [intrinsic, strike] for puts.
+import { FX_ONE, Fx } from "../fixed";
+import type { OptionKind } from "../model";
+import { Q48, Q48_ONE, isqrt, lnQ62, normalCdfQ48 } from "./qmath";
+
+export const SECONDS_PER_YEAR = 31_536_000n;
+const Q96 = 2n * Q48;
+const Q62_TO_Q48 = 62n - Q48;
+const FAR_Q48 = 64n << Q48;
+
+/** max(0, S − K) for a call, max(0, K − S) for a put. */
+export function intrinsic(kind: OptionKind, spot: Fx, strike: Fx): Fx {
+  const v = kind === "call" ? spot - strike : strike - spot;
+  return v > 0n ? v : 0n;
+}
+
+/** σ·√T in Q48 for vol in Fx (0 ≤ vol ≤ 10) and 0 < seconds ≤ 100 years. */
+export function volSqrtTimeQ48(vol: Fx, seconds: bigint): bigint {
+  const volQ = (vol << Q48) / FX_ONE;
+  const yearsQ = (seconds << Q48) / SECONDS_PER_YEAR;
+  return isqrt(((volQ * volQ) >> Q48) * yearsQ);
+}
+
+/** One option line at one volatility: what stays fixed while the spot moves through scenarios. */
+export class Pricer {
+  /** σ√T in Q48 (zero: intrinsic value) and its floor reciprocal 1/(σ√T), so a scenario multiplies. */
+  private readonly volSqrtTime: bigint;
+  private readonly inverseVolSqrtTime: bigint;
+
+  private constructor(
+    readonly kind: OptionKind,
+    readonly strike: Fx,
+    private readonly lnStrikeQ62: bigint,
+    vol: Fx,
+    seconds: bigint,
+  ) {
+    this.volSqrtTime = seconds > 0n ? volSqrtTimeQ48(vol, seconds) : 0n;
+    this.inverseVolSqrtTime = this.volSqrtTime > 0n ? (1n << Q96) / this.volSqrtTime : 0n;
+  }
+
+  /** strike in [1, MAX_PRICE], vol in [0, 10], seconds ≤ 100 years (non-positive: expired). */
+  static create(kind: OptionKind, strike: Fx, vol: Fx, seconds: bigint): Pricer {
+    return new Pricer(kind, strike, lnQ62(strike), vol, seconds);
+  }
+
+  /** The same line at another volatility (the strike's logarithm is reused). */
+  withVol(vol: Fx, seconds: bigint): Pricer {
+    return new Pricer(this.kind, this.strike, this.lnStrikeQ62, vol, seconds);
+  }
+
+  /** Value per unit at `spot` (Fx, in [0, 2·MAX_PRICE]) whose lnQ62 the caller has (any value at a zero spot). */
+  valueAt(spot: Fx, lnSpotQ62: bigint): Fx {
+    const floor = intrinsic(this.kind, spot, this.strike);
+    const v = this.volSqrtTime;
+    // A zero spot (a −100% scenario) is exactly intrinsic: the call worthless, the put worth the strike.
+    if (v === 0n || spot === 0n) return floor;
+    const d1 = this.d1(lnSpotQ62);
+    const d2 = d1 - v;
+    // A call weighs S by N(d1) and K by N(d2), a put S by N(−d1) and K by N(−d2).
+    if (this.kind === "call") {
+      const model = ((spot * normalCdfQ48(d1)) >> Q48) - ((this.strike * normalCdfQ48(d2)) >> Q48);
+      return model < floor ? floor : model > spot ? spot : model;
+    }
+    const model = ((this.strike * normalCdfQ48(-d2)) >> Q48) - ((spot * normalCdfQ48(-d1)) >> Q48);
+    return model < floor ? floor : model > this.strike ? this.strike : model;
+  }
+
+  value(spot: Fx): Fx {
+    return this.valueAt(spot, spot > 0n ? lnQ62(spot) : 0n);
+  }
+
+  /** d1 = ln(S/K)·(1/σ√T) + σ√T/2 (floor shifts) of a line with σ√T > 0. */
+  private d1(lnSpotQ62: bigint): bigint {
+    const v = this.volSqrtTime;
+    const x = (lnSpotQ62 - this.lnStrikeQ62) >> Q62_TO_Q48;
+    // With σ√T < 1 and |x| ≥ 16σ√T both |d| exceed 15, where N is exactly 0 or 1: x/σ√T becomes ±64.
+    const far = v < Q48_ONE && (x < 0n ? -x : x) >= 16n * v;
+    const xOverV = far ? (x < 0n ? -FAR_Q48 : FAR_Q48) : (x * this.inverseVolSqrtTime) >> Q48;
+    return xOverV + (v >> 1n);
+  }
+}
