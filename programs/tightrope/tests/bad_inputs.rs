@@ -6,6 +6,7 @@ mod common;
 
 use anchor_lang::error::ErrorCode as AnchorError;
 use common::admin::{apply_guards_ix, apply_tiers_ix};
+use common::book::{Book, USDC};
 use common::*;
 use solana_sdk::account::Account;
 use solana_sdk::pubkey::Pubkey;
@@ -15,45 +16,17 @@ use tightrope::oracle::{PriceUpdateV2, VerificationLevel};
 use tightrope::state::MarginModel;
 use tightrope_runtime::pyth;
 
-/// USDC (cash) and SOL (price 100); the trader holds 1,000 USDC and 10 SOL deposited, and a lender supplies SOL.
-struct Book {
-    w: World,
-    usdc: Listed,
-    sol: Listed,
-    trader: Trader,
-    usdc_wallet: Pubkey,
-    sol_wallet: Pubkey,
-}
-
+/// The common book with 1,000 USDC and 10 SOL deposited by the trader and 5 SOL supplied by a lender.
 fn book() -> Book {
-    let mut w = World::new();
-    let group = w.group;
-    let usdc = w.list_with(&group, 6, 1, cash_config());
-    let sol = w.list(9);
-    let trader = w.trader(0);
-    let usdc_wallet = w.wallet(&usdc, &trader.owner.pubkey(), 1_000_000_000);
-    let sol_wallet = w.wallet(&sol, &trader.owner.pubkey(), 10 * SOL);
-    w.deposit(&trader, &usdc, &usdc_wallet, 1_000_000_000).assert_ok();
-    w.deposit(&trader, &sol, &sol_wallet, 10 * SOL).assert_ok();
-    let lender = w.trader(1);
-    let lender_wallet = w.wallet(&sol, &lender.owner.pubkey(), 5 * SOL);
-    w.deposit(&lender, &sol, &lender_wallet, 5 * SOL).assert_ok();
-    Book { w, usdc, sol, trader, usdc_wallet, sol_wallet }
+    let mut b = Book::new();
+    let (usdc, sol) = (b.usdc.clone(), b.sol.clone());
+    b.deposit(&usdc, 1_000 * USDC);
+    b.deposit(&sol, 10 * SOL);
+    b.lend(&sol, 5 * SOL);
+    b
 }
 
 impl Book {
-    fn watched(&self) -> Vec<Pubkey> {
-        let (u, s) = (&self.usdc, &self.sol);
-        vec![self.trader.margin_account, u.asset, u.vault, s.asset, s.vault, self.usdc_wallet, self.sol_wallet]
-    }
-
-    /// Runs `ix` signed by the trader and asserts the refusal.
-    #[track_caller]
-    fn refuse(&mut self, ix: solana_sdk::instruction::Instruction, error: u32) -> tightrope_runtime::TxOutcome {
-        let (watched, owner) = (self.watched(), self.trader.owner.insecure_clone());
-        self.w.assert_refused(ix, &[&owner], error, &watched)
-    }
-
     fn withdraw_usdc(&mut self, amount: u64) -> solana_sdk::instruction::Instruction {
         let (trader, usdc, wallet) = (self.trader.clone(), self.usdc.clone(), self.usdc_wallet);
         self.w.move_out_ix(&trader, &usdc, &wallet, tightrope::instruction::Withdraw { amount })

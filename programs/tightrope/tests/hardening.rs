@@ -3,6 +3,7 @@
 //! back in time. Every refusal asserts its named error and that nothing changed.
 mod common;
 
+use common::book::{Book, USDC};
 use common::*;
 use solana_sdk::instruction::{AccountMeta, Instruction};
 use solana_sdk::pubkey::Pubkey;
@@ -10,47 +11,28 @@ use solana_sdk::signature::{Keypair, Signer};
 use tightrope::errors::TightropeError as E;
 use tightrope::state::{AssetConfig, MarginAccount, RulesConfig};
 
-const USDC: u64 = 1_000_000;
 const DAY: i64 = 86_400;
 
-/// USDC (cash, price 1) and SOL (price 100, stable price moving at most 0.1% a second), each supplied by a lender,
-/// and a trader with empty wallets of both.
-struct Market {
-    w: World,
-    usdc: Listed,
-    sol: Listed,
-    trader: Trader,
-    usdc_wallet: Pubkey,
-    sol_wallet: Pubkey,
+/// The common book with 100,000 USDC and 100 SOL supplied by lenders.
+fn market() -> Book {
+    let mut b = Book::new();
+    let (usdc, sol) = (b.usdc.clone(), b.sol.clone());
+    b.lend(&usdc, 100_000 * USDC);
+    b.lend(&sol, 100 * SOL);
+    b
 }
 
-fn market() -> Market {
-    let mut w = World::new();
-    let group = w.group;
-    let usdc = w.list_with(&group, 6, 1, cash_config());
-    let sol = w.list(9);
-    let lender = w.trader(1);
-    for (listed, amount) in [(&usdc, 100_000 * USDC), (&sol, 100 * SOL)] {
-        let wallet = w.wallet(listed, &lender.owner.pubkey(), amount);
-        w.deposit(&lender, listed, &wallet, amount).assert_ok();
-    }
-    let trader = w.trader(0);
-    let usdc_wallet = w.wallet(&usdc, &trader.owner.pubkey(), 0);
-    let sol_wallet = w.wallet(&sol, &trader.owner.pubkey(), 0);
-    Market { w, usdc, sol, trader, usdc_wallet, sol_wallet }
+/// Nobody touches SOL for a day; then its oracle spikes to 200. Returns the time of the spike.
+fn idle_day_then_spike(m: &mut Book) -> i64 {
+    let now = m.w.rt.clock().unix_timestamp + DAY;
+    m.w.rt.set_unix_timestamp(now);
+    let (usdc, sol) = (m.usdc.clone(), m.sol.clone());
+    m.w.set_price(&usdc, 100_000_000, 0);
+    m.w.set_price(&sol, 200 * 100_000_000, 0);
+    now
 }
 
-impl Market {
-    fn watched(&self) -> Vec<Pubkey> {
-        let (u, s) = (&self.usdc, &self.sol);
-        vec![self.trader.margin_account, u.asset, u.vault, s.asset, s.vault, self.usdc_wallet, self.sol_wallet]
-    }
-
-    fn fund(&mut self, listed: &Listed, amount: u64) {
-        let wallet = if listed.mint == self.usdc.mint { self.usdc_wallet } else { self.sol_wallet };
-        self.w.rt.mint_to(&listed.mint, &listed.mint_authority, &wallet, amount);
-    }
-
+impl Book {
     /// Deposits `amount` of SOL and borrows `usdc` against it in one transaction.
     fn deposit_and_borrow(&self, amount: u64, usdc: u64) -> Vec<Instruction> {
         let deposit = instruction(self.w.deposit_accounts(&self.trader, &self.sol, &self.sol_wallet), tightrope::instruction::Deposit { amount });
@@ -74,12 +56,7 @@ impl Market {
 fn a_spike_after_a_long_idle_spell_is_not_collateral_at_once() {
     let mut m = market();
     m.fund(&m.sol.clone(), SOL);
-    // Nobody touches SOL for a day; then its oracle spikes to 200.
-    let now = m.w.rt.clock().unix_timestamp + DAY;
-    m.w.rt.set_unix_timestamp(now);
-    let (usdc, sol) = (m.usdc.clone(), m.sol.clone());
-    m.w.set_price(&usdc, 100_000_000, 0);
-    m.w.set_price(&sol, 200 * 100_000_000, 0);
+    idle_day_then_spike(&mut m);
     // At the spiked price 1 SOL backs 200 × 50% = 100 USDC of borrowing; at the stable price only 50.
     let (owner, watched) = (m.trader.owner.insecure_clone(), m.watched());
     let before = m.w.snapshot(&watched);
@@ -218,11 +195,8 @@ fn an_oracle_update_older_than_the_last_one_used_or_from_the_future_is_refused()
 fn a_spike_is_followed_at_the_configured_rate_from_when_it_is_first_observed() {
     let mut m = market();
     m.fund(&m.sol.clone(), SOL);
-    let now = m.w.rt.clock().unix_timestamp + DAY;
-    m.w.rt.set_unix_timestamp(now);
+    let now = idle_day_then_spike(&mut m);
     let (usdc, sol) = (m.usdc.clone(), m.sol.clone());
-    m.w.set_price(&usdc, 100_000_000, 0);
-    m.w.set_price(&sol, 200 * 100_000_000, 0);
     // Anyone observes the spike; ten seconds later the stable price has moved 0.1% a second for ten seconds.
     let observe = instruction(tightrope::accounts::ObservePrice { asset: sol.asset, oracle: sol.oracle }, tightrope::instruction::ObservePrice {});
     let outcome = m.w.rt.process(&[observe.clone()], &[]);

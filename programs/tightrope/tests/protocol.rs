@@ -3,6 +3,7 @@
 mod common;
 
 use common::admin::set_tiers_ix;
+use common::book::{Book, USDC};
 use common::*;
 use solana_sdk::pubkey::Pubkey;
 use solana_sdk::signature::{Keypair, Signer};
@@ -12,44 +13,23 @@ use tightrope::oracle::VerificationLevel;
 use tightrope::state::{AssetConfig, Group, MarginModel, TIER_SINGLE};
 use tightrope_runtime::pyth;
 
-/// USDC (cash tier, price 1) and SOL (price 100); a trader holding 1,000 USDC deposited and a SOL wallet.
-struct Book {
-    w: World,
-    usdc: Listed,
-    sol: Listed,
-    trader: Trader,
-    sol_wallet: Pubkey,
-}
-
+/// The common book with 1,000 USDC deposited by the trader and 100 SOL supplied by a lender.
 fn book() -> Book {
-    let mut w = World::new();
-    let group = w.group;
-    let usdc = w.list_with(&group, 6, 1, cash_config());
-    let sol = w.list(9);
-    let trader = w.trader(0);
-    let usdc_wallet = w.wallet(&usdc, &trader.owner.pubkey(), 1_000_000_000);
-    let sol_wallet = w.wallet(&sol, &trader.owner.pubkey(), 0);
-    w.deposit(&trader, &usdc, &usdc_wallet, 1_000_000_000).assert_ok();
-    // Someone else supplies SOL to borrow.
-    let lender = w.trader(1);
-    let lender_wallet = w.wallet(&sol, &lender.owner.pubkey(), 100 * SOL);
-    w.deposit(&lender, &sol, &lender_wallet, 100 * SOL).assert_ok();
-    Book { w, usdc, sol, trader, sol_wallet }
+    let mut b = Book::new();
+    let (usdc, sol) = (b.usdc.clone(), b.sol.clone());
+    b.deposit(&usdc, 1_000 * USDC);
+    b.lend(&sol, 100 * SOL);
+    b
 }
 
 impl Book {
-    fn watched(&self) -> Vec<Pubkey> {
-        vec![self.trader.margin_account, self.usdc.asset, self.sol.asset, self.sol.vault, self.sol_wallet, self.usdc.vault]
-    }
-
     fn borrow_ix(&mut self, amount: u64) -> solana_sdk::instruction::Instruction {
         self.w.move_out_ix(&self.trader, &self.sol, &self.sol_wallet.clone(), tightrope::instruction::Borrow { amount })
     }
 
     fn refuse_borrow(&mut self, amount: u64, code: u32) -> tightrope_runtime::TxOutcome {
         let ix = self.borrow_ix(amount);
-        let (watched, owner) = (self.watched(), self.trader.owner.insecure_clone());
-        self.w.assert_refused(ix, &[&owner], code, &watched)
+        self.refuse(ix, code)
     }
 
     fn health(&mut self) -> HealthReported {

@@ -2,6 +2,7 @@
 #![allow(dead_code)] // each test binary uses its own subset
 
 pub mod admin;
+pub mod book;
 
 use anchor_lang::{AnchorDeserialize, InstructionData, ToAccountMetas};
 use solana_sdk::instruction::AccountMeta;
