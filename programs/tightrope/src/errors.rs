@@ -83,4 +83,14 @@ pub enum TightropeError {
     MisalignedProductGroup,
     #[msg("The vault cannot be the source or destination of its own transfer")]
     VaultAsTokenAccount,
+    #[msg("The account meets its maintenance requirement: there is nothing to call")]
+    NotBelowMaintenance,
+    #[msg("A margin call is already open on this account")]
+    AlreadyUnderMarginCall,
+    #[msg("No margin call is open on this account")]
+    NotUnderMarginCall,
+    #[msg("The account's maintenance health has not reached the cure buffer")]
+    MarginCallNotCured,
+    #[msg("Under a margin call the account may only deposit and repay")]
+    UnderMarginCall,
 }

@@ -1,7 +1,7 @@
 //! One event per state change, carrying the inputs that produced it, so every change can be replayed from logs.
 use anchor_lang::prelude::*;
 
-use crate::state::{AssetConfig, GuardConfig, MarginModel, TierConfig, MAX_PRODUCT_GROUPS};
+use crate::state::{AssetConfig, GuardConfig, MarginCallConfig, MarginModel, TierConfig, MAX_PRODUCT_GROUPS};
 
 #[event]
 pub struct GroupInitialized {
@@ -196,6 +196,46 @@ pub struct InterestAccrued {
     pub protocol_fee: u128,
 }
 
+/// A margin call opened on an account below maintenance: its grace window ends at `deadline` (at once when the
+/// account was already beyond the hard threshold).
+#[event]
+pub struct MarginCallOpened {
+    pub margin_account: Pubkey,
+    pub called_at: i64,
+    pub deadline: i64,
+    pub beyond_hard_threshold: bool,
+    pub health: HealthFigures,
+    pub prices: Vec<PriceUsed>,
+}
+
+/// A margin call cleared: maintenance health reached the cure buffer.
+#[event]
+pub struct MarginCallCleared {
+    pub margin_account: Pubkey,
+    pub called_at: i64,
+    pub cleared_at: i64,
+    pub health: HealthFigures,
+    pub prices: Vec<PriceUsed>,
+}
+
+#[event]
+pub struct MarginCallConfigQueued {
+    pub group: Pubkey,
+    pub current: MarginCallConfig,
+    pub proposed: MarginCallConfig,
+    pub queued_at_slot: u64,
+    pub due_slot: u64,
+}
+
+#[event]
+pub struct MarginCallConfigChanged {
+    pub group: Pubkey,
+    pub before: MarginCallConfig,
+    pub after: MarginCallConfig,
+    pub from_queue: bool,
+    pub discarded_pending: bool,
+}
+
 /// An asset's oracle price recorded as observed; the stable price moved to now toward the previous observation.
 #[event]
 pub struct PriceObserved {
@@ -311,6 +351,9 @@ pub struct HealthReported {
     pub model: MarginModel,
     pub health: HealthFigures,
     pub margin_ratio: Option<i128>,
+    /// When the open margin call was made, and whether the account may be liquidated now.
+    pub margin_call_at: Option<i64>,
+    pub liquidatable: bool,
     pub prices: Vec<PriceUsed>,
     pub breakdown: HealthBreakdown,
 }

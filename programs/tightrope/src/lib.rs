@@ -8,7 +8,7 @@
 use anchor_lang::prelude::*;
 
 use events::BalanceChangeKind;
-use state::{AssetConfig, GuardConfig, MarginModel, TierConfig, MAX_PRODUCT_GROUPS};
+use state::{AssetConfig, GuardConfig, MarginCallConfig, MarginModel, TierConfig, MAX_PRODUCT_GROUPS};
 
 pub mod controller;
 pub mod errors;
@@ -71,6 +71,17 @@ pub mod tightrope {
         instructions::apply_guard_change::handler(ctx)
     }
 
+    /// Sets the group's margin-call window, hard threshold and cure buffer, guarded like the guards: stricter at
+    /// once, looser after the delay.
+    pub fn set_margin_call(ctx: Context<GroupAdmin>, config: MarginCallConfig) -> Result<()> {
+        instructions::set_margin_call::handler(ctx, config)
+    }
+
+    /// Applies the group's queued loosening of its margin-call settings once its delay has passed.
+    pub fn apply_margin_call_change(ctx: Context<GroupAdmin>) -> Result<()> {
+        instructions::set_margin_call::apply(ctx)
+    }
+
     /// Pauses or resumes deposits, withdrawals, borrows and repayments (`PAUSE_*` bits).
     pub fn set_pause(ctx: Context<GroupAdmin>, flags: u8) -> Result<()> {
         instructions::set_pause::handler(ctx, flags)
@@ -129,6 +140,18 @@ pub mod tightrope {
     /// never withdraw or borrow.
     pub fn set_delegate(ctx: Context<SetDelegate>, delegate: Pubkey) -> Result<()> {
         instructions::set_delegate::handler(ctx, delegate)
+    }
+
+    /// Opens a margin call on an account below maintenance (anyone may): the grace window starts now. Remaining
+    /// accounts: (asset, oracle) per balance.
+    pub fn flag_margin_call<'info>(ctx: Context<'_, '_, 'info, 'info, MarginCall<'info>>) -> Result<()> {
+        instructions::margin_call::flag(ctx)
+    }
+
+    /// Clears an open margin call once maintenance health has reached the cure buffer (anyone may). Remaining
+    /// accounts: (asset, oracle) per balance.
+    pub fn clear_margin_call<'info>(ctx: Context<'_, '_, 'info, 'info, MarginCall<'info>>) -> Result<()> {
+        instructions::margin_call::clear(ctx)
     }
 
     /// Closes an empty margin account and returns its rent to the owner.

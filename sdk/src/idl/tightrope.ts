@@ -224,6 +224,36 @@ export type Tightrope = {
       "args": []
     },
     {
+      "name": "applyMarginCallChange",
+      "docs": [
+        "Applies the group's queued loosening of its margin-call settings once its delay has passed."
+      ],
+      "discriminator": [
+        106,
+        167,
+        86,
+        95,
+        142,
+        215,
+        178,
+        103
+      ],
+      "accounts": [
+        {
+          "name": "group",
+          "writable": true
+        },
+        {
+          "name": "admin",
+          "signer": true,
+          "relations": [
+            "group"
+          ]
+        }
+      ],
+      "args": []
+    },
+    {
       "name": "applyTierChange",
       "docs": [
         "Applies the group's queued tier change once its delay has passed."
@@ -323,6 +353,36 @@ export type Tightrope = {
           "type": "u64"
         }
       ]
+    },
+    {
+      "name": "clearMarginCall",
+      "docs": [
+        "Clears an open margin call once maintenance health has reached the cure buffer (anyone may). Remaining",
+        "accounts: (asset, oracle) per balance."
+      ],
+      "discriminator": [
+        104,
+        204,
+        87,
+        228,
+        167,
+        138,
+        174,
+        27
+      ],
+      "accounts": [
+        {
+          "name": "group",
+          "relations": [
+            "marginAccount"
+          ]
+        },
+        {
+          "name": "marginAccount",
+          "writable": true
+        }
+      ],
+      "args": []
     },
     {
       "name": "closeMarginAccount",
@@ -500,6 +560,36 @@ export type Tightrope = {
           "type": "u64"
         }
       ]
+    },
+    {
+      "name": "flagMarginCall",
+      "docs": [
+        "Opens a margin call on an account below maintenance (anyone may): the grace window starts now. Remaining",
+        "accounts: (asset, oracle) per balance."
+      ],
+      "discriminator": [
+        82,
+        252,
+        55,
+        34,
+        36,
+        117,
+        163,
+        66
+      ],
+      "accounts": [
+        {
+          "name": "group",
+          "relations": [
+            "marginAccount"
+          ]
+        },
+        {
+          "name": "marginAccount",
+          "writable": true
+        }
+      ],
+      "args": []
     },
     {
       "name": "health",
@@ -768,6 +858,46 @@ export type Tightrope = {
           "type": {
             "defined": {
               "name": "guardConfig"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "setMarginCall",
+      "docs": [
+        "Sets the group's margin-call window, hard threshold and cure buffer, guarded like the guards: stricter at",
+        "once, looser after the delay."
+      ],
+      "discriminator": [
+        5,
+        212,
+        109,
+        148,
+        184,
+        74,
+        42,
+        11
+      ],
+      "accounts": [
+        {
+          "name": "group",
+          "writable": true
+        },
+        {
+          "name": "admin",
+          "signer": true,
+          "relations": [
+            "group"
+          ]
+        }
+      ],
+      "args": [
+        {
+          "name": "config",
+          "type": {
+            "defined": {
+              "name": "marginCallConfig"
             }
           }
         }
@@ -1939,6 +2069,25 @@ export type Tightrope = {
             }
           },
           {
+            "name": "marginCall",
+            "docs": [
+              "Grace window, hard threshold and cure buffer of margin calls, and a loosening of them waiting the delay."
+            ],
+            "type": {
+              "defined": {
+                "name": "marginCallConfig"
+              }
+            }
+          },
+          {
+            "name": "pendingMarginCall",
+            "type": {
+              "defined": {
+                "name": "pendingMarginCall"
+              }
+            }
+          },
+          {
             "name": "reserved",
             "docs": [
               "Room for liquidation parameters."
@@ -1946,7 +2095,7 @@ export type Tightrope = {
             "type": {
               "array": [
                 "u8",
-                512
+                448
               ]
             }
           }
@@ -2292,6 +2441,19 @@ export type Tightrope = {
             }
           },
           {
+            "docs": [
+              "When the open margin call was made, and whether the account may be liquidated now."
+            ],
+            "name": "marginCallAt",
+            "type": {
+              "option": "i64"
+            }
+          },
+          {
+            "name": "liquidatable",
+            "type": "bool"
+          },
+          {
             "name": "prices",
             "type": {
               "vec": {
@@ -2489,11 +2651,18 @@ export type Tightrope = {
             }
           },
           {
+            "name": "marginCallAt",
+            "docs": [
+              "Unix time the account was called below maintenance; 0 when no call is open."
+            ],
+            "type": "i64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                512
+                504
               ]
             }
           }
@@ -2539,6 +2708,201 @@ export type Tightrope = {
           {
             "name": "accountNum",
             "type": "u32"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "docs": [
+        "A margin call cleared: maintenance health reached the cure buffer."
+      ],
+      "name": "marginCallCleared",
+      "type": {
+        "fields": [
+          {
+            "name": "marginAccount",
+            "type": "pubkey"
+          },
+          {
+            "name": "calledAt",
+            "type": "i64"
+          },
+          {
+            "name": "clearedAt",
+            "type": "i64"
+          },
+          {
+            "name": "health",
+            "type": {
+              "defined": {
+                "name": "healthFigures"
+              }
+            }
+          },
+          {
+            "name": "prices",
+            "type": {
+              "vec": {
+                "defined": {
+                  "name": "priceUsed"
+                }
+              }
+            }
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "name": "marginCallConfig",
+      "docs": [
+        "How a group treats an account below maintenance (see `math::margin_call`). All zero: no window, liquidation at",
+        "once, any return to maintenance cures."
+      ],
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "graceSeconds",
+            "docs": [
+              "Seconds a called account has to cure before it may be liquidated."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "hardThreshold",
+            "docs": [
+              "Share of the maintenance requirement (fixed point 10^12, ≤ 1) below −which the window does not apply."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "cureBuffer",
+            "docs": [
+              "Share of the maintenance requirement (fixed point 10^12, ≤ 1) that maintenance health must reach to cure."
+            ],
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "marginCallConfigChanged",
+      "type": {
+        "fields": [
+          {
+            "name": "group",
+            "type": "pubkey"
+          },
+          {
+            "name": "before",
+            "type": {
+              "defined": {
+                "name": "marginCallConfig"
+              }
+            }
+          },
+          {
+            "name": "after",
+            "type": {
+              "defined": {
+                "name": "marginCallConfig"
+              }
+            }
+          },
+          {
+            "name": "fromQueue",
+            "type": "bool"
+          },
+          {
+            "name": "discardedPending",
+            "type": "bool"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "name": "marginCallConfigQueued",
+      "type": {
+        "fields": [
+          {
+            "name": "group",
+            "type": "pubkey"
+          },
+          {
+            "name": "current",
+            "type": {
+              "defined": {
+                "name": "marginCallConfig"
+              }
+            }
+          },
+          {
+            "name": "proposed",
+            "type": {
+              "defined": {
+                "name": "marginCallConfig"
+              }
+            }
+          },
+          {
+            "name": "queuedAtSlot",
+            "type": "u64"
+          },
+          {
+            "name": "dueSlot",
+            "type": "u64"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "docs": [
+        "A margin call opened on an account below maintenance: its grace window ends at `deadline` (at once when the",
+        "account was already beyond the hard threshold)."
+      ],
+      "name": "marginCallOpened",
+      "type": {
+        "fields": [
+          {
+            "name": "marginAccount",
+            "type": "pubkey"
+          },
+          {
+            "name": "calledAt",
+            "type": "i64"
+          },
+          {
+            "name": "deadline",
+            "type": "i64"
+          },
+          {
+            "name": "beyondHardThreshold",
+            "type": "bool"
+          },
+          {
+            "name": "health",
+            "type": {
+              "defined": {
+                "name": "healthFigures"
+              }
+            }
+          },
+          {
+            "name": "prices",
+            "type": {
+              "vec": {
+                "defined": {
+                  "name": "priceUsed"
+                }
+              }
+            }
           }
         ],
         "kind": "struct"
@@ -2690,6 +3054,34 @@ export type Tightrope = {
             "type": {
               "defined": {
                 "name": "guardConfig"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "pendingMarginCall",
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "queued",
+            "type": {
+              "defined": {
+                "name": "queued"
+              }
+            }
+          },
+          {
+            "name": "config",
+            "type": {
+              "defined": {
+                "name": "marginCallConfig"
               }
             }
           }
@@ -3261,6 +3653,58 @@ export type Tightrope = {
     },
     {
       "discriminator": [
+        128,
+        143,
+        210,
+        78,
+        197,
+        251,
+        62,
+        178
+      ],
+      "name": "marginCallCleared"
+    },
+    {
+      "discriminator": [
+        118,
+        81,
+        77,
+        245,
+        56,
+        69,
+        81,
+        37
+      ],
+      "name": "marginCallConfigChanged"
+    },
+    {
+      "discriminator": [
+        85,
+        135,
+        5,
+        183,
+        106,
+        33,
+        101,
+        144
+      ],
+      "name": "marginCallConfigQueued"
+    },
+    {
+      "discriminator": [
+        81,
+        8,
+        152,
+        73,
+        33,
+        253,
+        152,
+        91
+      ],
+      "name": "marginCallOpened"
+    },
+    {
+      "discriminator": [
         127,
         110,
         33,
@@ -3525,6 +3969,31 @@ export type Tightrope = {
       "code": 6039,
       "name": "vaultAsTokenAccount",
       "msg": "The vault cannot be the source or destination of its own transfer"
+    },
+    {
+      "code": 6040,
+      "name": "notBelowMaintenance",
+      "msg": "The account meets its maintenance requirement: there is nothing to call"
+    },
+    {
+      "code": 6041,
+      "name": "alreadyUnderMarginCall",
+      "msg": "A margin call is already open on this account"
+    },
+    {
+      "code": 6042,
+      "name": "notUnderMarginCall",
+      "msg": "No margin call is open on this account"
+    },
+    {
+      "code": 6043,
+      "name": "marginCallNotCured",
+      "msg": "The account's maintenance health has not reached the cure buffer"
+    },
+    {
+      "code": 6044,
+      "name": "underMarginCall",
+      "msg": "Under a margin call the account may only deposit and repay"
     }
   ]
 };

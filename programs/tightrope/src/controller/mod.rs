@@ -1,5 +1,6 @@
 //! State changes that need more than one account or more than one step: moving balances, pricing an account and
-//! computing its health, and guarded parameter changes.
+//! computing its health, margin calls, and guarded parameter changes.
 pub mod balance;
 pub mod health;
+pub mod margin_call;
 pub mod params;

@@ -3,10 +3,12 @@
 use anchor_lang::prelude::*;
 
 use crate::errors::TightropeError;
-use crate::events::{AssetChanged, GuardsChanged, TiersChanged};
+use crate::events::{AssetChanged, GuardsChanged, MarginCallConfigChanged, TiersChanged};
 use crate::math::guard::{Review, StepTooLarge};
 use crate::oracle::OraclePrice;
-use crate::state::{Asset, AssetParams, GuardConfig, Group, PendingAssetChange, PendingGuards, PendingTiers, TierConfig};
+use crate::state::{
+    Asset, AssetParams, GuardConfig, Group, MarginCallConfig, PendingAssetChange, PendingGuards, PendingMarginCall, PendingTiers, TierConfig,
+};
 
 fn step_error(e: StepTooLarge) -> Error {
     msg!("{}: {} -> {} is more than the step of {}", e.field, e.from, e.to, e.step);
@@ -117,6 +119,18 @@ pub fn review_guards(current: &GuardConfig, proposed: &GuardConfig) -> Review {
     review
 }
 
+/// A longer grace window, a deeper hard threshold or a smaller cure buffer leave bad accounts alone longer: that
+/// waits the delay like any risky change.
+pub fn review_margin_call(current: &MarginCallConfig, proposed: &MarginCallConfig) -> Review {
+    let mut review = Review::default();
+    review.any_change_is_riskier(
+        proposed.grace_seconds > current.grace_seconds
+            || proposed.hard_threshold > current.hard_threshold
+            || proposed.cure_buffer < current.cure_buffer,
+    );
+    review
+}
+
 /// A risk-increasing change waits when the group has a delay; anything else applies now.
 pub fn must_wait(review: &Review, guards: &GuardConfig) -> bool {
     review.increases_risk && guards.delay_slots > 0
@@ -170,6 +184,14 @@ pub fn apply_tiers(group_key: Pubkey, group: &mut Group, change: &PendingTiers, 
         from_queue,
         discarded_pending,
     });
+}
+
+pub fn apply_margin_call(group_key: Pubkey, group: &mut Group, config: MarginCallConfig, from_queue: bool) {
+    let before = group.margin_call;
+    let discarded_pending = !from_queue && group.pending_margin_call.queued.is_queued();
+    group.margin_call = config;
+    group.pending_margin_call = PendingMarginCall::default();
+    emit!(MarginCallConfigChanged { group: group_key, before, after: config, from_queue, discarded_pending });
 }
 
 pub fn apply_guards(group_key: Pubkey, group: &mut Group, guards: GuardConfig, from_queue: bool) {

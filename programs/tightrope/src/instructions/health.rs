@@ -3,7 +3,7 @@
 //! data is capped at 1,024 bytes, so the variable-length part travels in the event only.
 use anchor_lang::prelude::*;
 
-use crate::controller::health;
+use crate::controller::{health, margin_call};
 use crate::errors::TightropeError;
 use crate::events::{HealthBreakdown, HealthFigures, HealthReported};
 use crate::state::{Group, MarginAccount, MarginModel};
@@ -38,6 +38,8 @@ pub fn handler<'info>(ctx: Context<'_, '_, 'info, 'info, Health<'info>>) -> Resu
         model,
         health: report.health,
         margin_ratio: report.margin_ratio,
+        margin_call_at: account.margin_call(),
+        liquidatable: margin_call::liquidatable(&group.margin_call, &quote, account.margin_call(), now)?,
         prices,
         breakdown: HealthBreakdown::from(&*breakdown),
     });

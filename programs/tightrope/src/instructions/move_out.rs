@@ -43,7 +43,10 @@ pub fn process<'info>(ctx: Context<'_, '_, 'info, 'info, MoveOut<'info>>, kind: 
     let (group_key, asset_key) = (ctx.accounts.group.key(), ctx.accounts.asset.key());
     let group = ctx.accounts.group.load()?;
     group.require_running(kind)?;
-    ctx.accounts.margin_account.load()?.authorize(ctx.accounts.authority.key, true)?;
+    let account = ctx.accounts.margin_account.load()?;
+    account.authorize(ctx.accounts.authority.key, true)?;
+    account.require_no_margin_call()?;
+    drop(account);
     let (moved, shares_after, before, after, prices, seeds) = {
         let mut asset = ctx.accounts.asset.load_mut()?;
         asset.accrue(now)?;

@@ -1,7 +1,7 @@
 //! Switches the account between rules-based and TIMS margin, only if it meets initial margin under the new model.
 use anchor_lang::prelude::*;
 
-use crate::controller::health;
+use crate::controller::{health, margin_call};
 use crate::errors::TightropeError;
 use crate::events::{HealthFigures, MarginModelChanged};
 use crate::state::{Group, MarginAccount, MarginModel};
@@ -24,6 +24,11 @@ pub fn handler<'info>(ctx: Context<'_, '_, 'info, 'info, SetMarginModel<'info>>,
     let (quote, prices) = health::quote(&ctx.accounts.group.key(), &group, &account, model, None, ctx.remaining_accounts, now, None)?;
     health::require_initial(&quote)?;
     account.margin_model = model.stored();
+    if account.margin_call().is_some() {
+        // Meeting initial margin under the new model may cure an open call.
+        let key = ctx.accounts.margin_account.key();
+        margin_call::clear_if_cured(key, &mut account, &quote, prices.clone(), &group.margin_call, now)?;
+    }
     emit!(MarginModelChanged {
         margin_account: ctx.accounts.margin_account.key(),
         from,

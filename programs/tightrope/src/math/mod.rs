@@ -13,6 +13,7 @@
 
 pub mod guard;
 pub mod interest;
+pub mod margin_call;
 pub mod oracle_price;
 pub mod shares;
 pub mod stable_price;

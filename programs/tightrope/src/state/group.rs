@@ -3,6 +3,7 @@ use tightrope_risk::{Fx, Tier};
 
 use super::config::{TierConfig, MAX_PRODUCT_GROUPS, MAX_TIERS};
 use super::guard::{GuardConfig, PendingGuards, PendingTiers};
+use super::margin_call::{MarginCallConfig, PendingMarginCall};
 use crate::errors::TightropeError;
 use crate::events::BalanceChangeKind;
 
@@ -43,8 +44,11 @@ pub struct Group {
     pub reserved1: [u8; 7],
     pub pending_tiers: PendingTiers,
     pub pending_guards: PendingGuards,
+    /// Grace window, hard threshold and cure buffer of margin calls, and a loosening of them waiting the delay.
+    pub margin_call: MarginCallConfig,
+    pub pending_margin_call: PendingMarginCall,
     /// Room for liquidation parameters.
-    pub reserved: [u8; 512],
+    pub reserved: [u8; 448],
 }
 
 impl Group {

@@ -71,7 +71,9 @@ pub struct MarginAccount {
     pub balances: [Balance; MAX_BALANCES],
     /// Derivative positions (perpetuals, options) arrive with a later issue.
     pub derivatives: [[u8; 64]; MAX_DERIVATIVES],
-    pub reserved: [u8; 512],
+    /// Unix time the account was called below maintenance; 0 when no call is open.
+    pub margin_call_at: i64,
+    pub reserved: [u8; 504],
 }
 
 impl MarginAccount {
@@ -84,6 +86,17 @@ impl MarginAccount {
         }
         require!(self.delegate != Pubkey::default() && *signer == self.delegate, TightropeError::NotOwner);
         require!(!moves_funds_out, TightropeError::DelegateCannotWithdraw);
+        Ok(())
+    }
+
+    /// When the open margin call was made, if one is open.
+    pub fn margin_call(&self) -> Option<i64> {
+        (self.margin_call_at != 0).then_some(self.margin_call_at)
+    }
+
+    /// Refuses what adds risk while a margin call is open: only deposits and repayments may follow until it is cured.
+    pub fn require_no_margin_call(&self) -> Result<()> {
+        require!(self.margin_call().is_none(), TightropeError::UnderMarginCall);
         Ok(())
     }
 

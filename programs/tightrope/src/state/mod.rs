@@ -6,12 +6,14 @@ pub mod config;
 pub mod group;
 pub mod guard;
 pub mod margin_account;
+pub mod margin_call;
 
 pub use asset::*;
 pub use config::*;
 pub use group::*;
 pub use guard::*;
 pub use margin_account::*;
+pub use margin_call::*;
 
 /// Layout version written by this program into every account it creates.
 pub const LAYOUT_VERSION: u8 = 1;
