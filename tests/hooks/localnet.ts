@@ -6,10 +6,10 @@ import { closeSharedConnection, publishCluster } from "../helpers/cluster";
 import { Localnet, REPO_ROOT, startLocalnet } from "../helpers/localnet-process";
 
 /** Specs that never touch a cluster: a run of only these starts none (and needs no localnet build). */
-const OFFLINE_SPECS = path.join(REPO_ROOT, "tests", "risk") + path.sep;
+const OFFLINE_SPECS = ["risk", "math"].map((dir) => path.join(REPO_ROOT, "tests", dir) + path.sep);
 
 function needsCluster(root: Mocha.Suite): boolean {
-  return root.suites.some((suite) => !suite.file?.startsWith(OFFLINE_SPECS));
+  return root.suites.some((suite) => !OFFLINE_SPECS.some((dir) => suite.file?.startsWith(dir)));
 }
 
 let server: Localnet | undefined;
