@@ -3,7 +3,7 @@
 import path from "node:path";
 
 import { closeSharedConnection, publishCluster } from "../helpers/cluster";
-import { Localnet, REPO_ROOT, startLocalnet } from "../helpers/localnet-process";
+import { Localnet, REPO_ROOT, startLocalnet } from "../../sdk/src/localnet";
 
 /** Specs that never touch a cluster: a run of only these starts none (and needs no localnet build). */
 const OFFLINE_SPECS = ["risk", "math"].map((dir) => path.join(REPO_ROOT, "tests", dir) + path.sep);
