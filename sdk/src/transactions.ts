@@ -10,6 +10,7 @@ import {
   PACKET_DATA_SIZE,
   PublicKey,
   SimulatedTransactionResponse,
+  SYSVAR_SLOT_HASHES_PUBKEY,
   TransactionInstruction,
   TransactionMessage,
   TransactionSignature,
@@ -112,14 +113,23 @@ export function throwIfFailed(simulation: SimulatedTransactionResponse): void {
 export class TransactionSender {
   constructor(readonly connection: Connection, readonly payer: Signer) {}
 
+  /** The message last built, so an identical one is never sent twice under one blockhash (`AlreadyProcessed`). */
+  private last: { blockhash: string; instructions: string } | undefined;
+
   /** A signed v0 transaction of `instructions` with the compute budget of `options` in front. */
   async build(instructions: TransactionInstruction[], options: SendOptions = {}): Promise<VersionedTransaction> {
-    const { blockhash } = await this.connection.getLatestBlockhash("confirmed");
-    const message = new TransactionMessage({
-      payerKey: this.payer.publicKey,
-      recentBlockhash: blockhash,
-      instructions: [...computeBudgetInstructions(options), ...instructions],
-    }).compileToV0Message(options.lookupTables);
+    const all = [...computeBudgetInstructions(options), ...instructions];
+    const fingerprint = JSON.stringify(all.map((ix) => [ix.programId.toBase58(), ix.keys.map((k) => k.pubkey.toBase58()), ix.data.toString("base64")]));
+    let { blockhash } = await this.connection.getLatestBlockhash("confirmed");
+    // The same instructions again under the same blockhash would be the same transaction: wait for the next one.
+    while (this.last?.blockhash === blockhash && this.last.instructions === fingerprint) {
+      await new Promise((r) => setTimeout(r, 100));
+      ({ blockhash } = await this.connection.getLatestBlockhash("confirmed"));
+    }
+    this.last = { blockhash, instructions: fingerprint };
+    const message = new TransactionMessage({ payerKey: this.payer.publicKey, recentBlockhash: blockhash, instructions: all }).compileToV0Message(
+      options.lookupTables,
+    );
     const tx = new VersionedTransaction(message);
     if (options.signers?.length) tx.sign(options.signers);
     return this.payer.signTransaction(tx);
@@ -136,6 +146,16 @@ export class TransactionSender {
   }
 
   /**
+   * The newest slot in the SlotHashes sysvar: the one slot a new lookup table may name as recent on any cluster
+   * (the finalized slot is not always hashed yet, and the slot before the current one may have been skipped).
+   */
+  private async newestHashedSlot(): Promise<number> {
+    const info = await this.connection.getAccountInfo(SYSVAR_SLOT_HASHES_PUBKEY, "confirmed");
+    if (!info || info.data.readBigUInt64LE(0) === 0n) throw new Error("the cluster's SlotHashes sysvar is empty");
+    return Number(info.data.readBigUInt64LE(8));
+  }
+
+  /**
    * A lookup table holding `addresses`: `existing` reused (extended with what it lacks) or a new one created.
    * Waits until the table is usable (one slot after its last extension).
    */
@@ -147,7 +167,7 @@ export class TransactionSender {
       if (!fetched) throw new Error(`lookup table ${table.toBase58()} not found`);
       have = fetched.state.addresses;
     } else {
-      const recentSlot = await this.connection.getSlot("finalized");
+      const recentSlot = await this.newestHashedSlot();
       const [create, address] = AddressLookupTableProgram.createLookupTable({ authority: this.payer.publicKey, payer: this.payer.publicKey, recentSlot });
       await this.send([create]);
       table = address;
