@@ -11,9 +11,10 @@ import { getAssociatedTokenAddressSync } from "@solana/spl-token";
 import { Connection, Keypair, PublicKey } from "@solana/web3.js";
 
 import { closeWebSocket, risk } from "../../sdk/src";
-import { Localnet, REPO_ROOT, startLocalnet } from "../../sdk/src/localnet";
-import { createMarket, createTrader, Market } from "../helpers/market";
+import { Localnet, priceNow, REPO_ROOT, setPythPrice, startLocalnet } from "../../sdk/src/localnet";
+import { createMarket, createTrader, Market, publish } from "../helpers/market";
 
+const PRICES = { USDC: 100_000_000n, SOL: 10_000_000_000n, ETH: 300_000_000_000n };
 const BIN = path.join(REPO_ROOT, "node_modules", ".bin", "tightrope");
 
 interface Run {
@@ -62,11 +63,12 @@ describe("tightrope CLI against a local cluster (own server)", function () {
   before(async function () {
     server = await startLocalnet();
     connection = new Connection(server.rpcUrl, "confirmed");
-    market = await createMarket({ connection, rpcUrl: server.rpcUrl }, server.payer, [
-      { symbol: "USDC", decimals: 6, price: 100_000_000n },
-      { symbol: "SOL", decimals: 9, price: 10_000_000_000n },
-      { symbol: "ETH", decimals: 8, price: 300_000_000_000n },
-    ], { realFeeds: true });
+    market = await createMarket(
+      { connection, rpcUrl: server.rpcUrl },
+      server.payer,
+      Object.entries(PRICES).map(([symbol, price]) => ({ symbol, decimals: { USDC: 6, SOL: 9, ETH: 8 }[symbol]!, price })),
+      { realFeeds: true },
+    );
     const lender = await createTrader(market, server.payer, { SOL: 100n * 10n ** 9n });
     await lender.client.moveIn("deposit", lender.marginAccount, market.assets.SOL, 100n * 10n ** 9n);
     const trader = await createTrader(market, server.payer, { USDC: 1_000n * 10n ** 6n, SOL: 0n }, { openAccount: false });
@@ -74,6 +76,11 @@ describe("tightrope CLI against a local cluster (own server)", function () {
     marginAccount = trader.marginAccount;
     keyFile = path.join(mkdtempSync(path.join(tmpdir(), "tightrope-cli-")), "id.json");
     writeFileSync(keyFile, JSON.stringify(Array.from(owner.secretKey)));
+  });
+
+  // Oracles older than 60 s are refused, and a slow machine can take that long between tests.
+  beforeEach(async function () {
+    for (const [symbol, price] of Object.entries(PRICES)) await publish(market, symbol, price);
   });
 
   after(async function () {
@@ -179,6 +186,12 @@ describe("tightrope CLI against a local cluster (own server)", function () {
       await refused(/refused before sending: NoDebt/, "repay", "ETH", "1");
       await refused(/refused before sending: InitialMarginShortfall: initial margin would be short by \d+\.\d{6} USDC/, "withdraw", "USDC", "999");
       await refused(/refused before sending: InitialMarginShortfall: initial margin under rules would be short by \d+\.\d{6} USDC/, "set-model", "rules");
+    });
+    it("a stale oracle: the SDK's oracle check refuses before sending", async function () {
+      const update = await priceNow(connection, market.feedIds.SOL, PRICES.SOL, -8, PRICES.SOL / 2_000n);
+      await setPythPrice(market.target, { ...update, publishTime: update.publishTime - 600n }, market.assets.SOL.oracle);
+      await refused(/refused before sending: StaleOracle \(Oracle price is older than the asset's maximum age\)/, "borrow", "SOL", "0.1");
+      await refused(/refused before sending: StaleOracle/, "show");
     });
     it("an unknown model, a missing account, an existing account, an unreadable portfolio", async function () {
       await refused(/unknown margin model "portfolio": use rules or tims/, "set-model", "portfolio");

@@ -25,9 +25,9 @@ function print(s: Session, out: Out, value: unknown, text: string): void {
 
 /** The engine's verdict on `actions` now; a refusal becomes a CliError naming it and the shortfall. */
 async function predict(s: Session, actions: AccountAction[], model?: Model) {
-  const base = await s.client.portfolio(s.marginAccount);
-  const market = await s.client.market(base, actions.map((a) => a.asset));
   try {
+    const base = await s.client.portfolio(s.marginAccount);
+    const market = await s.client.market(base, actions.map((a) => a.asset));
     return { base, ...accountWhatIf(base, actions, { model, market }) };
   } catch (e) {
     if (!(e instanceof TightropeError)) throw e;
@@ -190,7 +190,8 @@ export async function main(argv: string[], out: Out = console.log, err: Out = co
     return 0;
   } catch (e) {
     if (e instanceof CliError) err(`error: ${e.message}`);
-    else if (e instanceof TightropeError) err(`error: refused by the program: ${e.message}`);
+    // With logs it came from the chain; without, the SDK refused while pricing (a stale oracle, say).
+    else if (e instanceof TightropeError) err(`error: refused ${e.logs.length ? "by the program" : "before sending"}: ${e.message}`);
     else err(`error: ${(e as Error).message ?? String(e)}`);
     return 1;
   }
