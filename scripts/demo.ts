@@ -20,6 +20,7 @@ import {
   marginAccountAddress,
   PYTH_FEED_IDS,
   pythFeedAccount,
+  shortfallFromLogs,
   Tightrope,
   transactionEvents,
 } from "../sdk/src";
@@ -150,8 +151,7 @@ async function demo(server: Localnet, connection: Connection, say: (line: string
     },
     (error: unknown) => {
       if (!(error instanceof AnchorError)) throw error;
-      const shortfall = error.logs?.find((l) => l.includes("initial margin shortfall"))?.match(/shortfall: (\d+)/)?.[1];
-      say(`  refused: ${error.error.errorCode.code}, shortfall ${usd(shortfall ?? "0")}`);
+      say(`  refused: ${error.error.errorCode.code}, shortfall ${usd(shortfallFromLogs(error.logs) ?? 0n)}`);
     },
   );
 
