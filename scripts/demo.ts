@@ -20,11 +20,11 @@ import {
   marginAccountAddress,
   PYTH_FEED_IDS,
   pythFeedAccount,
+  shortfallFromLogs,
   Tightrope,
   transactionEvents,
 } from "../sdk/src";
-import { Localnet, localnetBinary, REPO_ROOT, startLocalnet } from "../tests/helpers/localnet-process";
-import { CheatTarget, setPythPrice } from "../tests/helpers/pyth";
+import { CheatTarget, Localnet, localnetBinary, REPO_ROOT, setPythPrice, startLocalnet } from "../sdk/src/localnet";
 
 const DECIMALS: Record<Symbol, number> = { USDC: 6, SOL: 9, ETH: 8, BTC: 8 };
 const FEEDS: Record<Symbol, keyof typeof PYTH_FEED_IDS> = { USDC: "USDC/USD", SOL: "SOL/USD", ETH: "ETH/USD", BTC: "BTC/USD" };
@@ -52,7 +52,7 @@ async function publishPrice(target: CheatTarget, symbol: Symbol, dollars: bigint
     publishTime: BigInt(Math.floor(Date.now() / 1000)),
     postedSlot: BigInt(await target.connection.getSlot()),
   };
-  await setPythPrice(update, pythFeedAccount(feedId), target);
+  await setPythPrice(target, update, pythFeedAccount(feedId));
 }
 
 /** The demo against a running cluster; every line it prints goes through `say`. */
@@ -151,8 +151,7 @@ async function demo(server: Localnet, connection: Connection, say: (line: string
     },
     (error: unknown) => {
       if (!(error instanceof AnchorError)) throw error;
-      const shortfall = error.logs?.find((l) => l.includes("initial margin shortfall"))?.match(/shortfall: (\d+)/)?.[1];
-      say(`  refused: ${error.error.errorCode.code}, shortfall ${usd(shortfall ?? "0")}`);
+      say(`  refused: ${error.error.errorCode.code}, shortfall ${usd(shortfallFromLogs(error.logs) ?? 0n)}`);
     },
   );
 

@@ -11,6 +11,7 @@ const programId = new PublicKey(idlJson.address);
 export type AssetConfig = IdlTypes<Tightrope>["assetConfig"];
 export type TierConfig = IdlTypes<Tightrope>["tierConfig"];
 export type GuardConfig = IdlTypes<Tightrope>["guardConfig"];
+export type MarginCallConfig = IdlTypes<Tightrope>["marginCallConfig"];
 
 const u32le = (n: number) => {
   const bytes = Buffer.alloc(4);

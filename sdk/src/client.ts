@@ -1,29 +1,27 @@
 // What every client of the program needs beyond the IDL: the canonical health accounts an instruction that prices
-// the account takes, and the events a confirmed transaction emitted (read from its logs, as an indexer would).
+// the account takes (for an Anchor `Program`; `TightropeClient` builds them itself), and the events a confirmed
+// transaction emitted (read from its logs, as an indexer would).
 import { BorshCoder, EventParser, Program } from "@coral-xyz/anchor";
 import { AccountMeta, Connection, PublicKey, TransactionSignature } from "@solana/web3.js";
 
 import type { Tightrope } from "./idl/tightrope";
+import { healthAccountMetas } from "./instructions";
+import { decodeMarginAccount } from "./state";
 
-/**
- * (asset, oracle) for every active balance of the margin account in slot order, skipping `except` (the asset the
- * instruction names itself): the order `controller/health.rs` verifies.
- */
+/** The canonical health accounts of `marginAccount` (see `healthAccountMetas`), fetched through `program`. */
 export async function healthAccounts(program: Program<Tightrope>, marginAccount: PublicKey, except?: PublicKey): Promise<AccountMeta[]> {
-  const account = await program.account.marginAccount.fetch(marginAccount);
-  const keys = account.balances
-    .map((balance) => balance.asset)
-    .filter((asset) => !asset.equals(PublicKey.default) && !(except && asset.equals(except)));
+  const info = await program.provider.connection.getAccountInfo(marginAccount, "confirmed");
+  if (!info) throw new Error(`margin account ${marginAccount.toBase58()} not found`);
+  const account = decodeMarginAccount(marginAccount, info.data);
   // One round trip for all the assets, however many balances the account holds.
-  const assets = await program.account.asset.fetchMultiple(keys);
-  return keys.flatMap((key, i) => {
+  const assets = await program.account.asset.fetchMultiple(account.balances.map((b) => b.asset));
+  const oracles = new Map<string, PublicKey>();
+  account.balances.forEach((b, i) => {
     const asset = assets[i];
-    if (!asset) throw new Error(`asset ${key.toBase58()} of margin account ${marginAccount.toBase58()} not found`);
-    return [
-      { pubkey: key, isSigner: false, isWritable: false },
-      { pubkey: asset.oracle, isSigner: false, isWritable: false },
-    ];
+    if (!asset) throw new Error(`asset ${b.asset.toBase58()} of margin account ${marginAccount.toBase58()} not found`);
+    oracles.set(b.asset.toBase58(), asset.oracle);
   });
+  return healthAccountMetas({ account, oracles }, except);
 }
 
 export interface ParsedEvent {

@@ -7,7 +7,7 @@ import { BN } from "@coral-xyz/anchor";
 import { Transaction, TransactionInstruction } from "@solana/web3.js";
 
 import { closeSharedConnection, connection, payer, publishCluster } from "../helpers/cluster";
-import { startLocalnet } from "../helpers/localnet-process";
+import { startLocalnet } from "../../sdk/src/localnet";
 import {
   createGroup,
   deposit,

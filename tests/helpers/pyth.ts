@@ -1,30 +1,21 @@
-// Pyth `PriceUpdateV2` accounts written through the `surfnet_setAccount` cheatcode: the only way to get a price
-// onto a cluster that has no Pyth receiver program.
-import { Connection, Keypair, PublicKey } from "@solana/web3.js";
+// Pyth `PriceUpdateV2` accounts on the shared test cluster, through the SDK's cheatcode price writer.
+import { Keypair, PublicKey } from "@solana/web3.js";
 
-import { encodePriceUpdate, PriceUpdate, PRICE_UPDATE_V2_SIZE, PYTH_RECEIVER_ID } from "../../sdk/src";
+import { PriceUpdate } from "../../sdk/src";
+import { CheatTarget, setPythPrice as writePrice } from "../../sdk/src/localnet";
 import { clusterInfo, connection } from "./cluster";
-import { rpc } from "./rpc";
 
 export { decodePriceUpdate, PYTH_RECEIVER_ID as PYTH_RECEIVER } from "../../sdk/src";
 export type { PriceUpdate } from "../../sdk/src";
+export type { CheatTarget } from "../../sdk/src/localnet";
 
-/** Where a cheatcode goes: the shared test cluster by default, or any tightrope-localnet (the demo's own). */
-export interface CheatTarget {
-  connection: Connection;
-  rpcUrl: string;
-}
-
-/** Writes (or overwrites) a price account owned by the Pyth receiver; returns its address. */
+/** Writes (or overwrites) a price account owned by the Pyth receiver on the shared cluster (or `target`). */
 export async function setPythPrice(
   update: PriceUpdate,
   address = Keypair.generate().publicKey,
   target: CheatTarget = { connection: connection(), rpcUrl: clusterInfo().rpcUrl },
 ): Promise<PublicKey> {
-  const lamports = await target.connection.getMinimumBalanceForRentExemption(PRICE_UPDATE_V2_SIZE);
-  const data = encodePriceUpdate(update).toString("hex");
-  await rpc("surfnet_setAccount", [address.toBase58(), { lamports, data, owner: PYTH_RECEIVER_ID.toBase58() }], target.rpcUrl);
-  return address;
+  return writePrice(target, update, address);
 }
 
 /** A price published now at the current slot, for feeds whose value does not matter to the test. */

@@ -1,5 +1,6 @@
 // Raw JSON-RPC over HTTP, for what web3.js has no method for (health, cheatcodes, encodings) and for
 // requests web3.js would never send (bad input).
+import { rpcCall } from "../../sdk/src/localnet";
 import { clusterInfo } from "./cluster";
 
 export interface RpcError {
@@ -38,10 +39,7 @@ export async function rpcRequest<T = unknown>(
   return (await postRaw(JSON.stringify(request), url)) as RpcResponse<T>;
 }
 
-/** One request that must succeed; throws with the server's error otherwise. */
-export async function rpc<T = unknown>(method: string, params?: unknown[], url?: string): Promise<T> {
-  const response = await rpcRequest<T>(method, params, url);
-  if (response.error) throw new Error(`${method} failed: ${JSON.stringify(response.error)}`);
-  if (!("result" in response)) throw new Error(`${method}: response has neither result nor error`);
-  return response.result as T;
+/** One request that must succeed; throws with the server's error otherwise (the SDK's cheatcode client). */
+export async function rpc<T = unknown>(method: string, params?: unknown[], url = clusterInfo().rpcUrl): Promise<T> {
+  return rpcCall<T>(url, method, params);
 }

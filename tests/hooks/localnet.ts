@@ -3,13 +3,13 @@
 import path from "node:path";
 
 import { closeSharedConnection, publishCluster } from "../helpers/cluster";
-import { Localnet, REPO_ROOT, startLocalnet } from "../helpers/localnet-process";
+import { Localnet, REPO_ROOT, startLocalnet } from "../../sdk/src/localnet";
 
 /** Specs that never touch a cluster: a run of only these starts none (and needs no localnet build). */
-const OFFLINE_SPECS = path.join(REPO_ROOT, "tests", "risk") + path.sep;
+const OFFLINE_SPECS = ["risk", "math"].map((dir) => path.join(REPO_ROOT, "tests", dir) + path.sep);
 
 function needsCluster(root: Mocha.Suite): boolean {
-  return root.suites.some((suite) => !suite.file?.startsWith(OFFLINE_SPECS));
+  return root.suites.some((suite) => !OFFLINE_SPECS.some((dir) => suite.file?.startsWith(dir)));
 }
 
 let server: Localnet | undefined;

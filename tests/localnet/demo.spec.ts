@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 
 import { runDemo } from "../../scripts/demo";
-import { Localnet, startLocalnet } from "../helpers/localnet-process";
+import { Localnet, startLocalnet } from "../../sdk/src/localnet";
 
 describe("the demo (scripts/demo.ts, own server)", function () {
   let server: Localnet;

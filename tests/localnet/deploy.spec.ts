@@ -13,7 +13,7 @@ import { Keypair, PublicKey } from "@solana/web3.js";
 import { deploy, Deployed, LAUNCH_GUARDS, MARKETS, Symbol } from "../../migrations/deploy";
 import { feedIdBytes, IDL, PYTH_FEED_IDS, pythFeedAccount, Tightrope } from "../../sdk/src";
 import { clusterInfo, COMMITMENT, connection } from "../helpers/cluster";
-import { REPO_ROOT } from "../helpers/localnet-process";
+import { REPO_ROOT } from "../../sdk/src/localnet";
 import { freshPrice, setPythPrice } from "../helpers/pyth";
 import { snapshot } from "../helpers/refusal";
 import { newMint } from "../helpers/tokens";

@@ -12,7 +12,7 @@ import {
 } from "@solana/web3.js";
 
 import { closeWebSocket, COMMITMENT } from "../helpers/cluster";
-import { Localnet, startLocalnet } from "../helpers/localnet-process";
+import { Localnet, startLocalnet } from "../../sdk/src/localnet";
 import { rpc } from "../helpers/rpc";
 
 async function clock(conn: Connection) {

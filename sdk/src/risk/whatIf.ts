@@ -77,7 +77,7 @@ const initialHealthOk = (p: Portfolio, model: Model): boolean => health(p, model
  * its value (a rate over 100%) reverses it. Where it fails, the answer is still a passing amount with a failing
  * neighbour above, though a larger one could pass.
  */
-function largestPassing(limit: bigint, ok: (amount: bigint) => boolean): bigint {
+export function largestPassing(limit: bigint, ok: (amount: bigint) => boolean): bigint {
   if (ok(limit)) return limit;
   // Doubling finds a failing bound near the answer, so a small answer under a huge limit costs few evaluations.
   let [good, bad] = [0n, 1n];

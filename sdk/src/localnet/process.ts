@@ -1,5 +1,5 @@
-// Starts and stops one `tightrope-localnet` process. Shared by the mocha root hook and the benchmark, so both find
-// the binary, pick ports and wait for readiness the same way.
+// Starts and stops one `tightrope-localnet` process. Shared by the mocha root hook, the demo, the benchmark and
+// any tool that wants a private cluster, so all find the binary, pick ports and wait for readiness the same way.
 import { ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -8,7 +8,8 @@ import { createInterface } from "node:readline";
 
 import { Keypair } from "@solana/web3.js";
 
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+/** The repository this SDK lives in (sdk/src/localnet → root), where cargo puts the binary by default. */
+export const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
 const LOOPBACK = "127.0.0.1";
 const READY_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
