@@ -49,7 +49,7 @@ fn short_option_charge(
     let n = units(o)?.abs();
     // The spot that maximises the charge: high for a short call, low for a short put.
     let spot = conservative_price(asset, p.conf_multiplier, level, exposure(o))?;
-    let premium = value(n, unit_value(o, spot, p.now), d, Rounding::Up)?;
+    let premium = value(n, unit_value(o, spot, p), d, Rounding::Up)?;
     let underlying = value(n, spot, d, Rounding::Up)?;
     let out_of_the_money_kind = match o.kind {
         OptionKind::Call => OptionKind::Put,

@@ -188,6 +188,7 @@ fn the_documented_corner_evaluates() {
         stable_price: MAX_PRICE,
         tier: 1,
         rules: RulesRates::volatile(),
+        ..Asset::quote(0)
     };
     let thousand_units = 1_000 * 10u64.pow(12); // 10^12 quote at 10^9 each
     let mut positions = vec![spot(1, thousand_units, thousand_units)];

@@ -103,6 +103,7 @@ impl Small {
             stable_price: self.price,
             tier: 1,
             rules: self.rules,
+            ..Asset::quote(0)
         }
     }
 

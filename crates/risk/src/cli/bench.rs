@@ -21,6 +21,8 @@ fn assets() -> Vec<Asset> {
             stable_price: price,
             tier: 1 + (i % 2) as u8,
             rules,
+            carry: Carry::NONE,
+            tracks: None,
         });
     }
     assets

@@ -16,7 +16,7 @@ use crate::error::Result;
 use crate::fixed::{add, mul, mul_fx, raw_to_money, sub, value, Fx, Money, Rounding};
 use crate::model::{Level, Portfolio, Position, MAX_POINTS_PER_SIDE};
 use crate::options::black_scholes::Pricer;
-use crate::options::position::{pricer, seconds_to_expiry, units};
+use crate::options::position::{pricer, seconds_to_expiry, shifted_up_vol, units};
 use crate::options::qmath::{ln_q62, ln_q62_lanes};
 use crate::tims::scenarios::{point_count, scenario_price, shock};
 
@@ -208,11 +208,11 @@ fn scan_grid(
                 let n = units(&o)?;
                 gross = add(gross, n.abs())?;
                 contract_units = add(contract_units, n.abs())?;
-                let line = pricer(&o, o.vol, p.now);
+                let line = pricer(&o, o.vol, p.now, a.carry);
                 let base = line.value_at(a.price, g.ln_base);
                 // Volatility shifts round outward, like price moves.
                 let low_vol = o.vol - mul_fx(o.vol, tier.vol_down, Rounding::Up)?;
-                let high_vol = add(o.vol, mul_fx(o.vol, tier.vol_up, Rounding::Up)?)?;
+                let high_vol = shifted_up_vol(&o, tier, p.now)?;
                 let seconds = seconds_to_expiry(&o, p.now);
                 for (needed, vol, sums) in [
                     (need_down, low_vol, &mut down),

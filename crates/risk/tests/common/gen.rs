@@ -54,6 +54,7 @@ pub fn tier(groups: bool) -> impl Strategy<Value = Tier> {
                     per_contract_min,
                     floor_share,
                     product_group,
+                    ..Tier::single_name()
                 }
             },
         )
@@ -107,6 +108,7 @@ pub fn asset(conf: bool) -> impl Strategy<Value = Asset> {
                 stable_price: price + price * stable_pm / 1_000,
                 tier,
                 rules,
+                ..Asset::quote(0)
             },
         )
 }
