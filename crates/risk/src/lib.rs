@@ -58,10 +58,11 @@ pub mod liquidation;
 pub mod marks;
 pub mod model;
 pub mod options;
-pub mod rng;
 #[cfg(feature = "std")]
 pub mod owned;
+pub mod rng;
 pub mod rules;
+pub mod strategies;
 pub mod tims;
 pub mod validate;
 mod wide;

@@ -1,6 +1,7 @@
-//! Rules-based (strategy-based) margin: Reg T initial, FINRA maintenance, house add-ons, CBOE naked options.
-//! Each position is charged alone; deposits and borrows of one asset do not net. Every charge is computed on a
-//! value rounded up and rounded up again after each rate, so it is never below the exact figure.
+//! Rules-based margin, each position alone: Reg T initial, FINRA maintenance, house add-ons, CBOE naked options.
+//! Deposits and borrows of one asset do not net. Every charge is computed on a value rounded up and rounded up
+//! again after each rate, so it is never below the exact figure. `strategies` lowers these charges for legs it
+//! recognises together.
 
 use crate::error::Result;
 use crate::fixed::{add, mul_fx, sub, value, Fx, Money, Rounding};
@@ -20,7 +21,7 @@ fn level_rate(r: &RulesRates, level: Level, exposure: Exposure) -> Fx {
 
 /// `value × (rate + house_rate) + |units| × house_per_unit` for `units ≥ 0` held (long) or owed (short), valued
 /// at the conservative mark for that side.
-fn linear_charge(
+pub fn linear_charge(
     p: &Portfolio,
     asset: &Asset,
     units: i128,
@@ -37,19 +38,27 @@ fn linear_charge(
     add(percentage, per_unit)
 }
 
-/// CBOE naked short option: premium + max(rate × underlying − out-of-the-money amount, min rate × (underlying for
-/// calls, strike for puts)). Long options charge nothing here: they are paid in full and carry no collateral value.
-fn short_option_charge(
-    p: &Portfolio,
-    asset: &Asset,
-    o: &OptionPosition,
-    level: Level,
-) -> Result<Money> {
+/// The spot that maximises a short option's charge: high for a short call, low for a short put.
+pub fn short_option_spot(p: &Portfolio, o: &OptionPosition, level: Level) -> Result<Fx> {
+    let asset = &p.assets[o.asset as usize];
+    conservative_price(asset, p.conf_multiplier, level, exposure(o))
+}
+
+/// The premium of `n ≥ 0` units of a short option at its charging spot, rounded up (it is owed).
+pub fn short_premium(p: &Portfolio, o: &OptionPosition, n: i128, level: Level) -> Result<Money> {
+    let spot = short_option_spot(p, o, level)?;
+    let d = p.assets[o.asset as usize].decimals;
+    value(n, unit_value(o, spot, p), d, Rounding::Up)
+}
+
+/// CBOE naked short option on `n ≥ 0` units (`o` gives the terms; its own size is ignored): premium +
+/// max(rate × underlying − out-of-the-money amount, min rate × (underlying for calls, strike for puts)). Long
+/// options charge nothing here: they are paid in full and carry no collateral value.
+pub fn naked_charge(p: &Portfolio, o: &OptionPosition, n: i128, level: Level) -> Result<Money> {
+    let asset = &p.assets[o.asset as usize];
     let d = asset.decimals;
-    let n = units(o)?.abs();
-    // The spot that maximises the charge: high for a short call, low for a short put.
-    let spot = conservative_price(asset, p.conf_multiplier, level, exposure(o))?;
-    let premium = value(n, unit_value(o, spot, p), d, Rounding::Up)?;
+    let spot = short_option_spot(p, o, level)?;
+    let premium = short_premium(p, o, n, level)?;
     let underlying = value(n, spot, d, Rounding::Up)?;
     let out_of_the_money_kind = match o.kind {
         OptionKind::Call => OptionKind::Put,
@@ -88,7 +97,7 @@ pub fn position_charge(p: &Portfolio, position: &Position, level: Level) -> Resu
             let exposure = Exposure::of_sign(quantity as i128);
             linear_charge(p, asset, (quantity as i128).abs(), level, exposure)
         }
-        Position::Option(o) if o.contracts < 0 => short_option_charge(p, asset, &o, level),
+        Position::Option(o) if o.contracts < 0 => naked_charge(p, &o, units(&o)?.abs(), level),
         Position::Option(_) => Ok(0),
     }
 }

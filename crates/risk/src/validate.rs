@@ -6,6 +6,7 @@ use crate::error::{Result, RiskError};
 use crate::fixed::{mul_fx, Fx, Rounding, FX_ONE};
 use crate::model::*;
 use crate::options::position::shifted_up_vol;
+use crate::tims::scenarios::{point_count, shock};
 
 /// What a field belongs to: indices into the portfolio's slices.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -106,10 +107,18 @@ fn tier_violation(t: &Tier) -> Checked {
     within("vol_max_scale", v.max_scale, 0, MAX_RATE, RateOutOfRange)?;
     let e = &t.extreme;
     if e.is_on() {
-        within("extreme_multiple", e.multiple, FX_ONE, MAX_RATE, RateOutOfRange)?;
-        let widest = mul_fx(e.multiple, m, Rounding::Up).unwrap_or(Fx::MAX);
-        scaled_band("extreme_multiple", t.band_down, widest)?;
-        scaled_band("extreme_multiple", t.band_up, widest)?;
+        within(
+            "extreme_multiple",
+            e.multiple,
+            FX_ONE,
+            MAX_RATE,
+            RateOutOfRange,
+        )?;
+        // The outermost initial shocks, computed as the scan computes them, must stay within ±100% too.
+        for index in [0, point_count(t) - 1] {
+            let widest = shock(t, Level::Initial, index).unwrap_or(Fx::MAX);
+            within("extreme_multiple", widest.abs(), 0, FX_ONE, InvalidTier)?;
+        }
     }
     within("extreme_weight", e.weight, 0, FX_ONE, RateOutOfRange)
 }
@@ -136,7 +145,13 @@ fn asset_violation(a: &Asset, self_index: usize, assets: usize, tiers: usize) ->
         RiskError::UnknownIndex,
     )?;
     within("price", a.price, 1, MAX_PRICE, PriceOutOfRange)?;
-    within("stable_price", a.stable_price, 1, MAX_PRICE, PriceOutOfRange)?;
+    within(
+        "stable_price",
+        a.stable_price,
+        1,
+        MAX_PRICE,
+        PriceOutOfRange,
+    )?;
     within("conf", a.conf, 0, MAX_PRICE, PriceOutOfRange)?;
     let r = &a.rules;
     for (field, rate) in [
@@ -257,8 +272,7 @@ pub fn find_violation(p: &Portfolio) -> core::result::Result<(), Violation> {
                     .iter()
                     .any(|q| matches!(q, Position::Spot { asset: b, .. } if b == asset));
                 if twice {
-                    return refuse("asset", (*asset).into(), RiskError::DuplicateSpot)
-                        .map_err(at);
+                    return refuse("asset", (*asset).into(), RiskError::DuplicateSpot).map_err(at);
                 }
             }
             Position::Linear { entry_price, .. } => within(

@@ -43,7 +43,9 @@ fn inexact_decimals_and_unknown_names_are_refused() {
     assert!(quote(&input("1.0000000000001", "cash"))
         .unwrap_err()
         .contains("12 fractional"));
-    assert!(quote(&input("1", "nope")).unwrap_err().contains("unknown tier"));
+    assert!(quote(&input("1", "nope"))
+        .unwrap_err()
+        .contains("unknown tier"));
     assert_eq!(
         quote(&input("0", "cash")).unwrap_err(),
         "asset 0 (`USD`): `price` 0.000000000000 is outside [0.000000000001, 1000000000.000000000000] \
@@ -78,7 +80,10 @@ fn unknown_and_unused_flags_and_commands_are_errors() {
         &[],
     ] {
         let error = run(&args(bad), never).unwrap_err();
-        assert!(error.contains("Usage:") || error.contains("error:"), "{bad:?}: {error}");
+        assert!(
+            error.contains("Usage:") || error.contains("error:"),
+            "{bad:?}: {error}"
+        );
     }
 }
 
@@ -96,18 +101,30 @@ fn option_account(model: &str, option: &str) -> String {
 
 #[test]
 fn a_marked_option_under_rules_needs_neither_vol_nor_expiry() {
-    let out: Value = serde_json::from_str(&quote(&option_account("rules", r#","mark":"4""#)).unwrap()).unwrap();
+    let out: Value =
+        serde_json::from_str(&quote(&option_account("rules", r#","mark":"4""#)).unwrap()).unwrap();
     assert_eq!(out["maintenance_requirement"], "5700.000000");
     // Valued by the model (no mark, or TIMS), both are needed, and the error says which and why.
     let unmarked = quote(&option_account("rules", r#","expiry_days":"30""#)).unwrap_err();
-    assert_eq!(unmarked, "position 1: `vol` is needed to value an option by the model (no `mark`, or TIMS)");
+    assert_eq!(
+        unmarked,
+        "position 1: `vol` is needed to value an option by the model (no `mark`, or TIMS)"
+    );
     let tims = quote(&option_account("tims", r#","mark":"4","vol":"0.4""#)).unwrap_err();
-    assert!(tims.starts_with("position 1: `expiry_seconds` or `expiry_days` is needed"), "{tims}");
+    assert!(
+        tims.starts_with("position 1: `expiry_seconds` or `expiry_days` is needed"),
+        "{tims}"
+    );
 }
 
 #[test]
 fn every_engine_refusal_names_the_subject_the_field_and_the_value() {
-    let option = |fields: &str| quote(&option_account("rules", &format!(r#","expiry_days":"30"{fields}"#)));
+    let option = |fields: &str| {
+        quote(&option_account(
+            "rules",
+            &format!(r#","expiry_days":"30"{fields}"#),
+        ))
+    };
     assert_eq!(
         option(r#","vol":"12""#).unwrap_err(),
         "position 1 (on `XYZ`): `vol` 12.000000000000 is outside [0.000000000000, 10.000000000000] (RateOutOfRange)"
@@ -118,7 +135,8 @@ fn every_engine_refusal_names_the_subject_the_field_and_the_value() {
          1000000000.000000000000] (InvalidOption)"
     );
     let with_tier = |tier: &str| {
-        quote(&option_account("rules", r#","mark":"4""#).replace(r#"{"name":"stocks"}"#, tier)).unwrap_err()
+        quote(&option_account("rules", r#","mark":"4""#).replace(r#"{"name":"stocks"}"#, tier))
+            .unwrap_err()
     };
     assert_eq!(
         with_tier(r#"{"name":"stocks","band_down":"0.8"}"#),
@@ -134,8 +152,11 @@ fn every_engine_refusal_names_the_subject_the_field_and_the_value() {
          (RateOutOfRange)"
     );
     let with_asset = |fields: &str| {
-        quote(&option_account("rules", r#","mark":"4""#).replace(r#""tier":"stocks""#, &format!(r#""tier":"stocks"{fields}"#)))
-            .unwrap_err()
+        quote(
+            &option_account("rules", r#","mark":"4""#)
+                .replace(r#""tier":"stocks""#, &format!(r#""tier":"stocks"{fields}"#)),
+        )
+        .unwrap_err()
     };
     assert_eq!(
         with_asset(r#","rate":"1.5""#),
@@ -164,7 +185,10 @@ fn liquidation_price_says_why_it_has_no_answer() {
         )
     };
     let price = |borrow: &str| -> Value {
-        let out = run(&args(&["liquidation-price", "--asset", "XYZ"]), || Ok(account(borrow))).unwrap();
+        let out = run(&args(&["liquidation-price", "--asset", "XYZ"]), || {
+            Ok(account(borrow))
+        })
+        .unwrap();
         serde_json::from_str(&out).unwrap()
     };
     let healthy = price("5000");
@@ -174,7 +198,10 @@ fn liquidation_price_says_why_it_has_no_answer() {
         "no price up to 1000000000.000000000000 takes maintenance health below zero"
     );
     let under = price("8000");
-    assert_eq!((&under["lower"], &under["upper"]), (&Value::Null, &Value::Null));
+    assert_eq!(
+        (&under["lower"], &under["upper"]),
+        (&Value::Null, &Value::Null)
+    );
     assert_eq!(
         under["reason"],
         "already below maintenance margin (maintenance health -500.000000): liquidatable at the current price"
@@ -190,7 +217,8 @@ fn points_print_each_class_pnl_at_every_valuation_point() {
                   {"symbol":"XYZ","decimals":0,"price":"75","tier":"single"}],
         "positions":[{"type":"spot","asset":"USD","deposit":"20000"},{"type":"spot","asset":"XYZ","deposit":"1000"}]}"#;
     let out: Value =
-        serde_json::from_str(&run(&args(&["quote", "--points"]), || Ok(account.into())).unwrap()).unwrap();
+        serde_json::from_str(&run(&args(&["quote", "--points"]), || Ok(account.into())).unwrap())
+            .unwrap();
     let classes = out["points"]["maintenance"].as_array().unwrap();
     assert_eq!(classes[0]["asset"], "USD");
     assert_eq!(classes[0]["points"].as_array().unwrap().len(), 0);
@@ -199,16 +227,35 @@ fn points_print_each_class_pnl_at_every_valuation_point() {
     assert_eq!(
         pnl,
         [
-            "-11250.000000", "-9000.000000", "-6750.000000", "-4500.000000", "-2250.000000", "2250.000000",
-            "4500.000000", "6750.000000", "9000.000000", "11250.000000"
+            "-11250.000000",
+            "-9000.000000",
+            "-6750.000000",
+            "-4500.000000",
+            "-2250.000000",
+            "2250.000000",
+            "4500.000000",
+            "6750.000000",
+            "9000.000000",
+            "11250.000000"
         ]
     );
-    assert_eq!((&xyz[0]["shock"], &xyz[0]["price"]), (&json!("-0.150000000000"), &json!("63.750000000000")));
+    assert_eq!(
+        (&xyz[0]["shock"], &xyz[0]["price"]),
+        (&json!("-0.150000000000"), &json!("63.750000000000"))
+    );
     let initial = &out["points"]["initial"][1]["points"];
-    assert_eq!((&initial[0]["shock"], &initial[0]["pnl"]), (&json!("-0.225000000000"), &json!("-16875.000000")));
+    assert_eq!(
+        (&initial[0]["shock"], &initial[0]["pnl"]),
+        (&json!("-0.225000000000"), &json!("-16875.000000"))
+    );
     // The worst point is the breakdown's.
-    assert_eq!(out["breakdown"]["classes"]["maintenance"][1]["loss"], "11250.000000");
+    assert_eq!(
+        out["breakdown"]["classes"]["maintenance"][1]["loss"],
+        "11250.000000"
+    );
     // Rules have no valuation points.
     let rules = account.replace(r#""model":"tims""#, r#""model":"rules""#);
-    assert!(run(&args(&["quote", "--points"]), || Ok(rules)).unwrap_err().contains("needs a TIMS account"));
+    assert!(run(&args(&["quote", "--points"]), || Ok(rules))
+        .unwrap_err()
+        .contains("needs a TIMS account"));
 }

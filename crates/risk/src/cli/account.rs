@@ -181,7 +181,9 @@ fn position(p: &PositionInput, account: &Account) -> Result<Position, String> {
             // Under rules a marked option is never valued by the model: its volatility is not needed, and legs
             // without an expiry are taken to expire together, at `now`.
             let modelled = mark.is_none() || account.model == Model::Tims;
-            let needed = |field: &str| format!("`{field}` is needed to value an option by the model (no `mark`, or TIMS)");
+            let needed = |field: &str| {
+                format!("`{field}` is needed to value an option by the model (no `mark`, or TIMS)")
+            };
             let expiry = match (expiry_seconds, expiry_days) {
                 (Some(seconds), None) => *seconds,
                 (None, Some(days)) => {

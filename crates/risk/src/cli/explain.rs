@@ -24,12 +24,22 @@ const WHOLE: [&str; 13] = [
 ];
 
 fn number(field: &str, value: i128) -> String {
-    let scale = if WHOLE.contains(&field) { 0 } else { FX_DECIMALS };
+    let scale = if WHOLE.contains(&field) {
+        0
+    } else {
+        FX_DECIMALS
+    };
     format(value, scale)
 }
 
 fn subject(account: &Account, subject: Subject) -> String {
-    let symbol = |i: usize| account.symbols.get(i).map_or("?", String::as_str).to_string();
+    let symbol = |i: usize| {
+        account
+            .symbols
+            .get(i)
+            .map_or("?", String::as_str)
+            .to_string()
+    };
     match subject {
         Subject::Portfolio => "account".into(),
         Subject::Tier(i) => format!("tier {i} (`{}`)", account.tier_names[i]),
@@ -55,6 +65,9 @@ pub fn violation(account: &Account, v: &Violation) -> String {
             v.error
         )
     } else {
-        format!("{what}: `{}` {value} is not accepted ({:?})", v.field, v.error)
+        format!(
+            "{what}: `{}` {value} is not accepted ({:?})",
+            v.field, v.error
+        )
     }
 }

@@ -107,7 +107,9 @@ pub fn quote_value(json: &str, points: bool) -> Result<serde_json::Value, String
     let mut out = output::quote_json(&account, &q, &breakdown);
     if points {
         if account.model != Model::Tims {
-            return Err("`--points` needs a TIMS account: the rules model has no valuation points".into());
+            return Err(
+                "`--points` needs a TIMS account: the rules model has no valuation points".into(),
+            );
         }
         out["points"] = output::points_json(&account)?;
     }
@@ -126,8 +128,8 @@ fn liquidation_price(account: &Account, m: &ArgMatches) -> Result<String, String
 fn liquidation_size_command(account: &Account, m: &ArgMatches) -> Result<String, String> {
     let liability = account.asset_index(text(m, "liability"))?;
     let collateral = account.asset_index(text(m, "collateral"))?;
-    let discount = decimal::parse(text(m, "discount"), FX_DECIMALS)
-        .map_err(|e| format!("--discount: {e}"))?;
+    let discount =
+        decimal::parse(text(m, "discount"), FX_DECIMALS).map_err(|e| format!("--discount: {e}"))?;
     let target =
         decimal::parse(text(m, "target"), MONEY_DECIMALS).map_err(|e| format!("--target: {e}"))?;
     let size = liquidation_size(
@@ -161,9 +163,7 @@ pub fn run(
     match matches.subcommand() {
         Some(("quote", m)) => Ok(pretty(&quote_value(&stdin()?, m.get_flag("points"))?)),
         Some(("liquidation-price", m)) => liquidation_price(&checked_account(&stdin()?)?, m),
-        Some(("liquidation-size", m)) => {
-            liquidation_size_command(&checked_account(&stdin()?)?, m)
-        }
+        Some(("liquidation-size", m)) => liquidation_size_command(&checked_account(&stdin()?)?, m),
         Some(("vectors", m)) => {
             let count = *m.get_one::<usize>("count").unwrap_or(&0);
             let seed = *m.get_one::<u64>("seed").unwrap_or(&0);
@@ -171,7 +171,9 @@ pub fn run(
             std::fs::write(text(m, "out"), pretty(&file)).map_err(|e| e.to_string())?;
             Ok(format!("wrote {count} vectors"))
         }
-        Some(("bench", m)) => Ok(bench::run(*m.get_one::<u32>("iterations").unwrap_or(&20_000))),
+        Some(("bench", m)) => Ok(bench::run(
+            *m.get_one::<u32>("iterations").unwrap_or(&20_000),
+        )),
         // `subcommand_required` leaves no other case.
         _ => Err(command().render_usage().to_string()),
     }

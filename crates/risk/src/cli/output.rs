@@ -1,8 +1,8 @@
 //! JSON output: every amount a decimal string (money with 6 decimals, Fx with 12), so no consumer ever goes
 //! through a float.
 
-use super::decimal::format;
 use super::account::Account;
+use super::decimal::format;
 use crate::breakdown::{Breakdown, LevelBreakdown};
 use crate::engine::Quote;
 use crate::fixed::{Fx, Money, FX_DECIMALS, MONEY_DECIMALS};
@@ -50,7 +50,9 @@ pub fn points_json(account: &Account) -> Result<Value, String> {
     let levels = [Level::Initial, Level::Maintenance];
     let mut out = [Vec::new(), Vec::new()];
     let mut scan = Box::<ClassScan>::default();
-    for asset in (0..p.assets.len()).filter(|&a| p.positions.iter().any(|q| q.asset() as usize == a)) {
+    for asset in
+        (0..p.assets.len()).filter(|&a| p.positions.iter().any(|q| q.asset() as usize == a))
+    {
         scan_class(&p, asset as u8, &levels, &mut scan).map_err(|e| e.to_string())?;
         let a = &p.assets[asset];
         let tier = &p.tiers[a.tier as usize];

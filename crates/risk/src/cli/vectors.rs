@@ -129,7 +129,8 @@ pub fn generate(count: usize, seed: u64) -> Result<Value, String> {
     let mut vectors = Vec::with_capacity(count);
     for i in 0..count {
         let input = account(&mut rng, i);
-        let output = quote_value(&input.to_string(), false).map_err(|e| format!("vector {i}: {e}"))?;
+        let output =
+            quote_value(&input.to_string(), false).map_err(|e| format!("vector {i}: {e}"))?;
         vectors.push(json!({ "input": input, "output": output }));
     }
     Ok(json!({

@@ -219,15 +219,36 @@ mod tests {
     #[test]
     fn at_the_money_one_year_twenty_vol_matches_the_closed_form() {
         // r = 0, S = K: C = S·(2N(σ/2) − 1) = 7.965567455405804 for S = 100, σ = 0.2, T = 1y.
-        let call = Pricer::new(OptionKind::Call, fx(100), FX_ONE / 5, 365 * DAY, Carry::NONE).value(fx(100));
+        let call = Pricer::new(
+            OptionKind::Call,
+            fx(100),
+            FX_ONE / 5,
+            365 * DAY,
+            Carry::NONE,
+        )
+        .value(fx(100));
         assert!((call - 7_965_567_455_406).abs() <= 10, "{call}");
     }
 
     #[test]
     fn put_call_parity_holds_with_zero_rates() {
         for strike in [80, 95, 100, 105, 130] {
-            let c = Pricer::new(OptionKind::Call, fx(strike), FX_ONE / 2, 30 * DAY, Carry::NONE).value(fx(100));
-            let p = Pricer::new(OptionKind::Put, fx(strike), FX_ONE / 2, 30 * DAY, Carry::NONE).value(fx(100));
+            let c = Pricer::new(
+                OptionKind::Call,
+                fx(strike),
+                FX_ONE / 2,
+                30 * DAY,
+                Carry::NONE,
+            )
+            .value(fx(100));
+            let p = Pricer::new(
+                OptionKind::Put,
+                fx(strike),
+                FX_ONE / 2,
+                30 * DAY,
+                Carry::NONE,
+            )
+            .value(fx(100));
             assert!(
                 (c - p - (fx(100) - fx(strike))).abs() <= 10,
                 "K={strike}: {c} {p}"
