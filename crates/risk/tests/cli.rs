@@ -1,25 +1,60 @@
 //! The CLI's own behaviour: vectors are deterministic and cover both models and options; errors are named.
 
 use serde_json::{json, Value};
+use tightrope_risk::cli::account::parse_account;
 use tightrope_risk::cli::{run, vectors};
+use tightrope_risk::rules::position_charge;
+use tightrope_risk::{quote as engine_quote, Level, Model};
 
 #[test]
-fn vectors_are_reproducible_and_cover_both_models_with_options() {
-    let file = vectors::generate(24, 42).unwrap();
-    assert_eq!(file, vectors::generate(24, 42).unwrap());
-    assert_ne!(file, vectors::generate(24, 43).unwrap());
+fn vectors_are_reproducible_and_cover_both_models_options_and_the_new_inputs() {
+    let file = vectors::generate(48, 42).unwrap();
+    assert_eq!(file, vectors::generate(48, 42).unwrap());
+    assert_ne!(file, vectors::generate(48, 43).unwrap());
     let all = file["vectors"].as_array().unwrap();
-    assert_eq!(all.len(), 24);
+    assert_eq!(all.len(), 48);
     for model in ["rules", "tims"] {
         assert!(all.iter().any(|v| v["output"]["model"] == model));
     }
+    let mut paired = 0;
     for v in all {
         let positions = v["input"]["positions"].as_array().unwrap();
         assert!(positions.iter().any(|p| p["type"] == "option"));
         // Replaying an input gives its recorded output.
         let replay = run(&["quote".into()], || Ok(v["input"].to_string())).unwrap();
         assert_eq!(serde_json::from_str::<Value>(&replay).unwrap(), v["output"]);
+        // Rules accounts whose strategies charge less than their legs alone.
+        let account = parse_account(&v["input"].to_string()).unwrap();
+        let p = account.portfolio();
+        if account.model == Model::Rules {
+            let alone: i128 = p
+                .positions
+                .iter()
+                .map(|x| position_charge(&p, x, Level::Maintenance).unwrap())
+                .sum();
+            paired += (engine_quote(&p, Model::Rules)
+                .unwrap()
+                .maintenance_requirement
+                < alone) as usize;
+        }
     }
+    assert!(paired >= 3, "{paired}");
+    let inputs = serde_json::to_string(&file).unwrap();
+    for field in [
+        "\"rate\"",
+        "\"yield\"",
+        "\"tracks\"",
+        "\"vol_term_days\"",
+        "\"extreme_multiple\"",
+        "finra_4210g",
+    ] {
+        assert!(inputs.contains(field), "{field}");
+    }
+    let unvalued = all
+        .iter()
+        .flat_map(|v| v["input"]["positions"].as_array().unwrap())
+        .any(|p| p["type"] == "option" && p.get("vol").is_none());
+    assert!(unvalued);
 }
 
 fn quote(json: &str) -> Result<String, String> {
