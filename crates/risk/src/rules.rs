@@ -44,21 +44,36 @@ pub fn short_option_spot(p: &Portfolio, o: &OptionPosition, level: Level) -> Res
     conservative_price(asset, p.conf_multiplier, level, exposure(o))
 }
 
-/// The premium of `n ≥ 0` units of a short option at its charging spot, rounded up (it is owed).
-pub fn short_premium(p: &Portfolio, o: &OptionPosition, n: i128, level: Level) -> Result<Money> {
-    let spot = short_option_spot(p, o, level)?;
-    let d = p.assets[o.asset as usize].decimals;
-    value(n, unit_value(o, spot, p), d, Rounding::Up)
+/// A short option's value per unit at its charging spot: what its premium is charged at.
+pub fn short_unit_value(p: &Portfolio, o: &OptionPosition, level: Level) -> Result<Fx> {
+    Ok(unit_value(o, short_option_spot(p, o, level)?, p))
+}
+
+/// The premium of `n ≥ 0` units at `unit` ([`short_unit_value`]), rounded up (it is owed).
+pub fn short_premium(p: &Portfolio, o: &OptionPosition, n: i128, unit: Fx) -> Result<Money> {
+    value(n, unit, p.assets[o.asset as usize].decimals, Rounding::Up)
 }
 
 /// CBOE naked short option on `n ≥ 0` units (`o` gives the terms; its own size is ignored): premium +
 /// max(rate × underlying − out-of-the-money amount, min rate × (underlying for calls, strike for puts)). Long
 /// options charge nothing here: they are paid in full and carry no collateral value.
 pub fn naked_charge(p: &Portfolio, o: &OptionPosition, n: i128, level: Level) -> Result<Money> {
+    naked_charge_at(p, o, n, level, short_unit_value(p, o, level)?)
+}
+
+/// [`naked_charge`] with the option's [`short_unit_value`] given: a caller charging many slices of one line
+/// values it once.
+pub fn naked_charge_at(
+    p: &Portfolio,
+    o: &OptionPosition,
+    n: i128,
+    level: Level,
+    unit: Fx,
+) -> Result<Money> {
     let asset = &p.assets[o.asset as usize];
     let d = asset.decimals;
     let spot = short_option_spot(p, o, level)?;
-    let premium = short_premium(p, o, n, level)?;
+    let premium = short_premium(p, o, n, unit)?;
     let underlying = value(n, spot, d, Rounding::Up)?;
     let out_of_the_money_kind = match o.kind {
         OptionKind::Call => OptionKind::Put,

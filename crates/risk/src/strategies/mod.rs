@@ -32,7 +32,7 @@ use crate::fixed::{add, sub, value, Fx, Money, Rounding};
 use crate::model::{Level, OptionPosition, Portfolio, Position, MAX_POSITIONS};
 use crate::options::black_scholes::OptionKind;
 use crate::options::position::units;
-use crate::rules::{naked_charge, position_charge, short_premium};
+use crate::rules::{naked_charge_at, position_charge, short_premium, short_unit_value};
 
 /// Rules charge per position line.
 pub type Lines = [Money; MAX_POSITIONS];
@@ -42,6 +42,8 @@ struct Free {
     option: [i128; MAX_POSITIONS],
     long: [i128; MAX_POSITIONS],
     short: [i128; MAX_POSITIONS],
+    /// Each short option's value per unit at its charging spot, computed once per level.
+    unit: [Fx; MAX_POSITIONS],
 }
 
 fn option<'p>(p: &'p Portfolio, i: usize) -> Option<&'p OptionPosition> {
@@ -73,9 +75,10 @@ fn open_leg<'p>(
 /// What `n` of the free units of short option line `i` cost alone: its naked charge before less after.
 fn alone_cost(p: &Portfolio, level: Level, free: &Free, i: usize, n: i128) -> Result<Money> {
     let (o, before) = (leg(p, i)?, free.option[i]);
+    let unit = free.unit[i];
     sub(
-        naked_charge(p, o, before, level)?,
-        naked_charge(p, o, before - n, level)?,
+        naked_charge_at(p, o, before, level, unit)?,
+        naked_charge_at(p, o, before - n, level, unit)?,
     )
 }
 
@@ -98,13 +101,28 @@ fn per_unit_charge(p: &Portfolio, o: &OptionPosition, n: i128, per_unit: Fx) -> 
 
 /// The charges of every position at `level`, strategies recognised.
 pub fn rules_lines(p: &Portfolio, level: Level, lines: &mut Lines) -> Result<()> {
+    // Without options there is nothing to pair (the program's accounts today): each position alone.
+    if !p.positions.iter().any(|q| matches!(q, Position::Option(_))) {
+        for (line, position) in lines.iter_mut().zip(p.positions) {
+            *line = position_charge(p, position, level)?;
+        }
+        return Ok(());
+    }
     let mut free = Free {
         option: [0; MAX_POSITIONS],
         long: [0; MAX_POSITIONS],
         short: [0; MAX_POSITIONS],
+        unit: [0; MAX_POSITIONS],
     };
     for (i, position) in p.positions.iter().enumerate() {
-        lines[i] = position_charge(p, position, level)?;
+        // A short option is valued once; pairing reuses that value for every slice of it.
+        lines[i] = match *position {
+            Position::Option(o) if o.contracts < 0 => {
+                free.unit[i] = short_unit_value(p, &o, level)?;
+                naked_charge_at(p, &o, units(&o)?.abs(), level, free.unit[i])?
+            }
+            _ => position_charge(p, position, level)?,
+        };
         match *position {
             Position::Option(o) => free.option[i] = units(&o)?.abs(),
             Position::Spot {
@@ -139,9 +157,9 @@ fn straddles(p: &Portfolio, level: Level, lines: &mut Lines, free: &mut Free) ->
                 take_short(p, level, free, q, n)?,
             );
             let (greater, charge) = if call_alone >= put_alone {
-                (c, add(call_alone, short_premium(p, put, n, level)?)?)
+                (c, add(call_alone, short_premium(p, put, n, free.unit[q])?)?)
             } else {
-                (q, add(put_alone, short_premium(p, call, n, level)?)?)
+                (q, add(put_alone, short_premium(p, call, n, free.unit[c])?)?)
             };
             lines[c] = sub(lines[c], call_alone)?;
             lines[q] = sub(lines[q], put_alone)?;
