@@ -103,8 +103,8 @@ fn tier_violation(t: &Tier) -> Checked {
     )?;
     within("floor_share", t.floor_share, 0, FX_ONE, RateOutOfRange)?;
     let v = &t.vol_term;
-    within("vol_min_scale", v.min_scale, 0, v.max_scale, RateOutOfRange)?;
-    within("vol_max_scale", v.max_scale, 0, MAX_RATE, RateOutOfRange)?;
+    within("vol_scale_min", v.min_scale, 0, v.max_scale, RateOutOfRange)?;
+    within("vol_scale_max", v.max_scale, 0, MAX_RATE, RateOutOfRange)?;
     let e = &t.extreme;
     if e.is_on() {
         within(
@@ -178,16 +178,16 @@ fn asset_violation(a: &Asset, self_index: usize, assets: usize, tiers: usize) ->
         // An asset cannot track itself; the one it tracks must exist.
         let underlying = t.underlying as usize;
         if underlying == self_index {
-            return refuse("tracks", t.underlying.into(), RiskError::UnknownIndex);
+            return refuse("tracks.asset", t.underlying.into(), RiskError::UnknownIndex);
         }
         within(
-            "tracks",
+            "tracks.asset",
             underlying as i128,
             0,
             assets as i128 - 1,
             RiskError::UnknownIndex,
         )?;
-        within("tracks_ratio", t.ratio, 1, MAX_PRICE, RateOutOfRange)?;
+        within("tracks.ratio", t.ratio, 1, MAX_PRICE, RateOutOfRange)?;
     }
     Ok(())
 }

@@ -194,16 +194,53 @@ fn every_engine_refusal_names_the_subject_the_field_and_the_value() {
         .unwrap_err()
     };
     assert_eq!(
+        with_tier(r#"{"name":"stocks","vol_term_days":30,"vol_scale_min":"2","vol_scale_max":"1"}"#),
+        "tier 1 (`stocks`): `vol_scale_min` 2.000000000000 is outside [0.000000000000, 1.000000000000] \
+         (RateOutOfRange)"
+    );
+    assert_eq!(
+        with_tier(r#"{"name":"stocks","vol_scale_max":"11"}"#),
+        "tier 1 (`stocks`): `vol_scale_max` 11.000000000000 is outside [0.000000000000, 10.000000000000] \
+         (RateOutOfRange)"
+    );
+    assert_eq!(
+        with_tier(r#"{"name":"stocks","extreme_multiple":"0.5"}"#),
+        "tier 1 (`stocks`): `extreme_multiple` 0.500000000000 is outside [1.000000000000, 10.000000000000] \
+         (RateOutOfRange)"
+    );
+    // 15% × 5 × the 1.5 initial multiplier is a 112.5% move.
+    assert_eq!(
+        with_tier(r#"{"name":"stocks","extreme_multiple":"5","extreme_weight":"0.3"}"#),
+        "tier 1 (`stocks`): `extreme_multiple` 1.125000000000 is outside [0.000000000000, 1.000000000000] \
+         (InvalidTier)"
+    );
+    assert_eq!(
+        with_asset(r#","yield":"-0.01""#),
+        "asset 1 (`XYZ`): `yield` -0.010000000000 is outside [0.000000000000, 1.000000000000] (RateOutOfRange)"
+    );
+    // A volatility whose time-scaled up-shift leaves the kernel's range: 4 × (1 + 0.25 × 10) = 14.
+    let scaled = quote(
+        &option_account("tims", r#","expiry_days":"0.25","vol":"4""#).replace(
+            r#"{"name":"stocks"}"#,
+            r#"{"name":"stocks","vol_term_days":365,"vol_scale_max":"10"}"#,
+        ),
+    )
+    .unwrap_err();
+    assert_eq!(
+        scaled,
+        "position 1 (on `XYZ`): `vol` 14.000000000000 is outside [0.000000000000, 10.000000000000] (RateOutOfRange)"
+    );
+    assert_eq!(
         with_asset(r#","rate":"1.5""#),
         "asset 1 (`XYZ`): `rate` 1.500000000000 is outside [0.000000000000, 1.000000000000] (RateOutOfRange)"
     );
     assert_eq!(
         with_asset(r#","tracks":{"asset":"XYZ","ratio":"1"}"#),
-        "asset 1 (`XYZ`): `tracks` 1 is not accepted (UnknownIndex)"
+        "asset 1 (`XYZ`): `tracks.asset` 1 is not accepted (UnknownIndex)"
     );
     assert_eq!(
         with_asset(r#","tracks":{"asset":"USD","ratio":"0"}"#),
-        "asset 1 (`XYZ`): `tracks_ratio` 0.000000000000 is outside [0.000000000001, 1000000000.000000000000] \
+        "asset 1 (`XYZ`): `tracks.ratio` 0.000000000000 is outside [0.000000000001, 1000000000.000000000000] \
          (RateOutOfRange)"
     );
 }

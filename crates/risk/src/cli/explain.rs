@@ -18,7 +18,7 @@ const WHOLE: [&str; 13] = [
     "product_groups",
     "product_group",
     "asset",
-    "tracks",
+    "tracks.asset",
     "expiry",
     "multiplier",
 ];

@@ -99,7 +99,9 @@ fn per_unit_charge(p: &Portfolio, o: &OptionPosition, n: i128, per_unit: Fx) -> 
     )
 }
 
-/// The charges of every position at `level`, strategies recognised.
+/// The charges of every position at `level`, strategies recognised. Out of line: its free units (2 KiB) stay
+/// out of the engine's frame (an SBF frame holds 4 KiB).
+#[inline(never)]
 pub fn rules_lines(p: &Portfolio, level: Level, lines: &mut Lines) -> Result<()> {
     // Without options there is nothing to pair (the program's accounts today): each position alone.
     if !p.positions.iter().any(|q| matches!(q, Position::Option(_))) {
