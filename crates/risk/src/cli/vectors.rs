@@ -21,13 +21,26 @@ fn dec(value: i128, scale: u32) -> Value {
 
 fn tiers(rng: &mut Rng) -> Value {
     let vol = |rng: &mut Rng| dec(rng.range(0, 40), 2);
+    let mut alt = json!({ "name": "alt", "preset": "single_name", "points_down": rng.range(1, 8),
+        "points_up": rng.range(1, 8), "initial_multiplier": dec(rng.range(100, 250), 2),
+        "per_contract_min": dec(rng.range(0, 500), 3) });
+    // The crypto add-ons: an up-shift scaled by time to expiry, and an extreme move at a weight.
+    if rng.chance(50) {
+        alt["vol_term_days"] = json!(rng.range(7, 60));
+        alt["vol_scale_min"] = dec(rng.range(20, 100), 2);
+        alt["vol_scale_max"] = dec(rng.range(100, 300), 2);
+    }
+    if rng.chance(50) {
+        alt["extreme_multiple"] = dec(rng.range(15, 25), 1);
+        alt["extreme_weight"] = dec(rng.range(10, 50), 2);
+    }
     json!([
         { "name": "cash", "preset": "cash" },
         { "name": "index", "preset": "broad_index", "vol_down": vol(rng), "vol_up": vol(rng), "product_group": "majors" },
         { "name": "major", "preset": "single_name", "band_down": dec(rng.range(5, 30), 2),
           "band_up": dec(rng.range(5, 30), 2), "product_group": "majors", "floor_share": dec(rng.range(0, 20), 3) },
-        { "name": "alt", "preset": "single_name", "points_down": rng.range(1, 8), "points_up": rng.range(1, 8),
-          "initial_multiplier": dec(rng.range(100, 250), 2), "per_contract_min": dec(rng.range(0, 500), 3) },
+        alt,
+        { "name": "finra", "preset": rng.pick(&["finra_4210g", "finra_4210g_broad_index"]) },
     ])
 }
 
@@ -39,15 +52,20 @@ fn asset(rng: &mut Rng, symbol: &str) -> Value {
         rules["house_rate"] = dec(rng.range(0, 10), 2);
         rules["house_per_unit"] = dec(rng.range(0, 5_000), 4);
     }
-    json!({
+    let mut a = json!({
         "symbol": symbol,
         "decimals": decimals,
         "price": dec(price, 4),
         "conf": dec(price * rng.range(0, 50) / 10_000, 4),
         "stable_price": dec(price * rng.range(950, 1_050) / 1_000, 4),
-        "tier": rng.pick(&["index", "major", "alt"]),
+        "tier": rng.pick(&["index", "major", "alt", "finra"]),
         "rules": rules,
-    })
+    });
+    if rng.chance(50) {
+        a["rate"] = dec(rng.range(0, 1_000), 4);
+        a["yield"] = dec(rng.range(0, 500), 4);
+    }
+    a
 }
 
 /// Between `low` and `high` whole units plus a random fraction at the asset's decimals, as an input string.
@@ -57,7 +75,7 @@ fn units(rng: &mut Rng, low: i128, high: i128, decimals: u32) -> Value {
     dec(whole * unit + rng.range(0, unit - 1), decimals)
 }
 
-fn option(rng: &mut Rng, symbol: &str, price: i128, decimals: u32, now: i64) -> Value {
+fn option(rng: &mut Rng, symbol: &str, price: i128, decimals: u32, now: i64, rules: bool) -> Value {
     // 0.1 to 1 whole unit per contract, or 1 to 10 for whole-unit assets.
     let tenths = rng.range(1, 10);
     let multiplier = if decimals == 0 {
@@ -69,7 +87,8 @@ fn option(rng: &mut Rng, symbol: &str, price: i128, decimals: u32, now: i64) -> 
         "type": "option",
         "asset": symbol,
         "kind": rng.pick(&["call", "put"]),
-        "strike": dec(price * rng.range(70, 130) / 100, 4),
+        // Strikes on a grid and a few expiries, so legs share them and the rules model finds strategies.
+        "strike": dec(price * rng.range(14, 26) * 5 / 100, 4),
         "contracts": rng.range(-50, 50).to_string(),
         "multiplier": dec(multiplier, decimals),
         "vol": dec(rng.range(10, 150), 2),
@@ -77,10 +96,17 @@ fn option(rng: &mut Rng, symbol: &str, price: i128, decimals: u32, now: i64) -> 
     if rng.chance(15) {
         o["expiry_seconds"] = json!(now - rng.range(0, 86_400) as i64); // at or after expiry
     } else {
-        o["expiry_days"] = dec(rng.range(1, 365 * 4) * 25, 2); // quarter days
+        o["expiry_days"] = dec(rng.pick(&[7, 30, 91, 365]) * 100 + rng.range(0, 1) * 25, 2);
     }
     if rng.chance(40) {
         o["mark"] = dec(price * rng.range(1, 200) / 1_000, 4);
+        // Under rules a marked option needs neither volatility nor expiry.
+        if rules && rng.chance(30) {
+            let o = o.as_object_mut().expect("an object");
+            o.remove("vol");
+            o.remove("expiry_days");
+            o.remove("expiry_seconds");
+        }
     }
     o
 }
@@ -93,6 +119,11 @@ fn account(rng: &mut Rng, index: usize) -> Value {
         json!({ "symbol": "USDC", "decimals": 6, "price": "1", "tier": "cash", "rules": { "preset": "cash" } }),
     ];
     assets.extend(symbols[..count].iter().map(|s| asset(rng, s)));
+    // Sometimes the second asset tracks the first (an ETF on it), so it covers the first's short calls.
+    if count > 1 && rng.chance(40) {
+        assets[2]["tracks"] = json!({ "asset": symbols[0], "ratio": dec(rng.range(1, 200), 2) });
+    }
+    let rules = index.is_multiple_of(2);
     let mut positions = vec![
         json!({ "type": "spot", "asset": "USDC", "deposit": units(rng, 0, 50_000, 6),
                                      "borrow": units(rng, 0, 20_000, 6) }),
@@ -115,12 +146,12 @@ fn account(rng: &mut Rng, index: usize) -> Value {
             );
         }
         // At least one option per account.
-        for _ in 0..rng.range(if i == 0 { 1 } else { 0 }, 3) {
-            positions.push(option(rng, symbol, price, decimals, now));
+        for _ in 0..rng.range(if i == 0 { 1 } else { 0 }, 5) {
+            positions.push(option(rng, symbol, price, decimals, now, rules));
         }
     }
     json!({
-        "model": if index.is_multiple_of(2) { "rules" } else { "tims" },
+        "model": if rules { "rules" } else { "tims" },
         "now": now,
         "conf_multiplier": rng.pick(&["0", "1", "2", "2.5"]),
         "tiers": tiers(rng),
@@ -340,7 +371,8 @@ pub fn generate(count: usize, seed: u64) -> Result<Value, String> {
     let mut vectors = Vec::with_capacity(count);
     for i in 0..count {
         let input = account(&mut rng, i);
-        let output = quote_value(&input.to_string()).map_err(|e| format!("vector {i}: {e}"))?;
+        let output =
+            quote_value(&input.to_string(), false).map_err(|e| format!("vector {i}: {e}"))?;
         vectors.push(json!({ "input": input, "output": output }));
     }
     let mut rng = Rng(seed.wrapping_add(CASE_STREAM));
@@ -349,7 +381,7 @@ pub fn generate(count: usize, seed: u64) -> Result<Value, String> {
         cases.extend(case(&mut rng, i, &v["input"], &v["output"])?);
     }
     Ok(json!({
-        "format": "tightrope-risk vectors 1",
+        "format": "tightrope-risk vectors 2",
         "about": "Each input is a `tightrope-risk quote` input (docs/risk-json.md); each output is its exact quote \
                   output. Money: decimal strings with 6 decimals (quote minor units). Fixed point: 12 decimals.",
         "seed": seed,
