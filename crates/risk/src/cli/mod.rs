@@ -8,6 +8,7 @@ pub mod decimal;
 pub mod explain;
 pub mod input;
 pub mod output;
+mod cases;
 pub mod vectors;
 
 use crate::breakdown::Breakdown;
