@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 pub(super) const CASE_STREAM: u64 = 0xCA5E_5EED_0000_0001;
 
 /// One broken bound or name per mutation (see `break_input`); the input keeps every other field.
-const MUTATIONS: usize = 30;
+const MUTATIONS: usize = 41;
 
 fn args(list: &[&str]) -> Vec<String> {
     list.iter().map(|a| a.to_string()).collect()
@@ -83,6 +83,28 @@ fn break_input(rng: &mut Rng, input: &mut Value, mutation: usize) {
         26 => input["positions"][o]["contracts"] = json!("9223372036854775808"),
         27 => input["positions"][o]["mark"] = json!("-1"),
         28 => input["positions"][0]["deposit"] = json!("-1"),
+        29 => asset["rate"] = json!("1.5"),
+        30 => asset["yield"] = json!("-0.01"),
+        31 => asset["tracks"] = json!({ "asset": asset["symbol"].clone(), "ratio": "1" }),
+        32 => asset["tracks"] = json!({ "asset": "USDC", "ratio": "0" }),
+        33 => asset["tracks"] = json!({ "asset": "DOGE", "ratio": "1" }),
+        34 => {
+            let t = &mut input["tiers"][tier];
+            (t["vol_term_days"], t["vol_scale_min"], t["vol_scale_max"]) = (json!(30), json!("2"), json!("1"));
+        }
+        35 => input["tiers"][tier]["extreme_multiple"] = json!("0.5"),
+        36 => input["tiers"][tier]["extreme_multiple"] = json!("9"), // beyond ±100% once scaled
+        37 => {
+            let t = &mut input["tiers"][tier];
+            (t["extreme_multiple"], t["extreme_weight"]) = (json!("2"), json!("1.5"));
+        }
+        38 => input["tiers"][2]["extreme_multiple"] = json!("2"), // major's group partner (index) has none
+        39 => {
+            // Needed only where the model values the option (TIMS, or no mark).
+            if let Some(o) = input["positions"][o].as_object_mut() {
+                o.remove("vol");
+            }
+        }
         _ => {
             let option = input["positions"][o].clone();
             if let Some(p) = input["positions"].as_array_mut() {
@@ -136,7 +158,7 @@ fn underwater(input: &mut Value, health: &str, shortfall: i128) -> Result<(), St
 
 /// The case built on vector `i`, if any: an error case for one vector in 5, a quote at finer prices for one in 5,
 /// a liquidation size for one in 25, a liquidation price (the costliest search) for one in 101, odd so that both
-/// models (they alternate) get them.
+/// models (they alternate) get them, and `quote --points` for one in 7 of the rest.
 pub(super) fn case(rng: &mut Rng, i: usize, input: &Value, output: &Value) -> Result<Option<Value>, String> {
     let mut input = input.clone();
     let symbol = |input: &Value, a: usize| {
@@ -204,6 +226,9 @@ pub(super) fn case(rng: &mut Rng, i: usize, input: &Value, output: &Value) -> Re
             "--asset",
             &symbol(&input, risky(rng, &input)),
         ])
+    } else if i % 7 == 4 {
+        // Both models: TIMS prints every class's points, rules refuses the flag.
+        args(&["quote", "--points"])
     } else {
         return Ok(None);
     };

@@ -108,6 +108,27 @@ fn option(rng: &mut Rng, symbol: &str, price: i128, decimals: u32, now: i64, rul
     o
 }
 
+/// Four legs of one expiry that pair as two spreads charged as one: an iron condor, a call butterfly or a short
+/// box. Random legs rarely share an expiry four at a time.
+fn two_spreads(rng: &mut Rng, symbol: &str, price: i128, decimals: u32) -> Vec<Value> {
+    let multiplier = dec(10i128.pow(decimals) * rng.range(1, 10), decimals);
+    let expiry = dec(rng.pick(&[7, 30, 91]) * 100, 2);
+    let n = rng.range(1, 20);
+    // Strikes 5% of the price apart, increasing.
+    let low = rng.range(14, 19);
+    let strike = |step: i128| dec(price * (low + step) * 5 / 100, 4);
+    let (a, b, c, d) = (strike(0), strike(rng.range(1, 2)), strike(3), strike(4));
+    let leg = |kind: &str, strike: &Value, contracts: i128| {
+        json!({ "type": "option", "asset": symbol, "kind": kind, "strike": strike, "expiry_days": expiry,
+                "contracts": contracts.to_string(), "multiplier": multiplier, "vol": "0.6" })
+    };
+    match rng.range(0, 2) {
+        0 => vec![leg("put", &a, n), leg("put", &b, -n), leg("call", &c, -n), leg("call", &d, n)],
+        1 => vec![leg("call", &a, n), leg("call", &strike(2), -2 * n), leg("call", &d, n)],
+        _ => vec![leg("call", &a, -n), leg("call", &d, n), leg("put", &d, -n), leg("put", &a, n)],
+    }
+}
+
 fn account(rng: &mut Rng, index: usize) -> Value {
     let now = rng.range(1_700_000_000, 1_800_000_000) as i64;
     let symbols = ["SOL", "BTC", "ETH", "JUP"];
@@ -119,6 +140,15 @@ fn account(rng: &mut Rng, index: usize) -> Value {
     // Sometimes the second asset tracks the first (an ETF on it), so it covers the first's short calls.
     if count > 1 && rng.chance(40) {
         assets[2]["tracks"] = json!({ "asset": symbols[0], "ratio": dec(rng.range(1, 200), 2) });
+    }
+    // Sometimes the first risky asset is cheap with a house add-on per unit above its price: a deposit's charge is
+    // then capped at its value, alone and where it covers or is hedged.
+    if rng.chance(15) {
+        let price = rng.range(500, 20_000); // 0.05 to 2 at 4 decimals
+        assets[1]["price"] = dec(price, 4);
+        assets[1]["stable_price"] = dec(price * rng.range(950, 1_050) / 1_000, 4);
+        assets[1]["conf"] = dec(price * rng.range(0, 50) / 10_000, 4);
+        assets[1]["rules"]["house_per_unit"] = dec(price * rng.range(100, 300) / 100, 4);
     }
     let rules = index.is_multiple_of(2);
     let mut positions = vec![
@@ -145,6 +175,9 @@ fn account(rng: &mut Rng, index: usize) -> Value {
         // At least one option per account.
         for _ in 0..rng.range(if i == 0 { 1 } else { 0 }, 5) {
             positions.push(option(rng, symbol, price, decimals, now, rules));
+        }
+        if i == 0 && rng.chance(20) {
+            positions.extend(two_spreads(rng, symbol, price, decimals));
         }
     }
     json!({
