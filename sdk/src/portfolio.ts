@@ -11,6 +11,7 @@ import { borrowNative, depositNative } from "./math/shares";
 import { updateStablePrice } from "./math/stablePrice";
 import { OraclePrice, readOraclePrice } from "./oracle";
 import { FX_ONE } from "./risk/fixed";
+import { CARRY_NONE } from "./risk/model";
 import type { Model, Portfolio, SpotPosition } from "./risk/model";
 import type { AssetState, GroupState, MarginAccountState } from "./state";
 
@@ -90,6 +91,9 @@ export function enginePortfolio(group: GroupState, balances: readonly PricedBala
       stablePrice: b.stablePrice,
       tier: b.asset.tier,
       rules: b.asset.rules,
+      // The program stores neither carry nor tracking yet; it prices every asset without them.
+      carry: CARRY_NONE,
+      tracks: null,
     })),
     tiers: group.tiers,
     groupOffsets: group.productGroupOffsets.map((share, g) => ({ group: g, share })),

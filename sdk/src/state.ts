@@ -8,6 +8,7 @@ import { PublicKey } from "@solana/web3.js";
 import type { Tightrope } from "./idl/tightrope";
 import idlJson from "./idl/tightrope.json";
 import type { InterestModel } from "./math/interest";
+import { EXTREME_OFF, VOL_TERM_OFF } from "./risk/model";
 import type { Model, RulesRates, Tier } from "./risk/model";
 
 export type RawGroup = IdlAccounts<Tightrope>["group"];
@@ -106,6 +107,9 @@ export function decodeGroup(address: PublicKey, data: Buffer): GroupState {
       perContractMin: big(t.perContractMin),
       floorShare: big(t.floorShare),
       productGroup: t.productGroup === NO_PRODUCT_GROUP ? null : t.productGroup,
+      // The program stores no vol term or extreme move yet: both off, as its `TierConfig::to_tier` sets them.
+      volTerm: VOL_TERM_OFF,
+      extreme: EXTREME_OFF,
     }),
   );
   return {

@@ -42,6 +42,14 @@ function same(want: Outcome, got: Outcome): boolean {
   return want.error.startsWith(SHAPE_ERROR) ? got.error.startsWith(SHAPE_ERROR) : got.error === want.error;
 }
 
+/** "ok", or what refused the case: the engine's error name, or a conversion or usage error. */
+function errorKind(error: string | undefined): string {
+  if (error === undefined) return "ok";
+  const named = /\((\w+)\)$/.exec(error) ?? /^(\w+)$/.exec(error);
+  if (named) return `error ${named[1]}`;
+  return error.startsWith("error:") ? "error usage" : "error conversion";
+}
+
 /** The first differing line of two outcomes, for a readable failure. */
 function difference(want: Outcome, got: Outcome): string {
   const lines = (o: Outcome) => ("output" in o ? o.output : `error: ${o.error}`).split("\n");
@@ -104,7 +112,7 @@ describe("risk engine parity: TypeScript mirror against tightrope-risk vectors",
       file.cases.map((c) => ({
         want: c.error !== undefined ? { error: c.error } : { output: canonicalJson(c.output!) },
         run: () => runRiskCommand(c.args, JSON.stringify(c.input)),
-        tag: `${c.args[0]} ${(c.input as { model: string }).model} ${c.error !== undefined ? "error" : "ok"}`,
+        tag: `${c.args.join(" ").replace(/ --(?!points)\S+ \S+/g, "")} ${(c.input as { model: string }).model} ${errorKind(c.error)}`,
       })),
     );
   });

@@ -4,8 +4,8 @@ use crate::breakdown::Breakdown;
 use crate::equity::position_equities;
 use crate::error::Result;
 use crate::fixed::{add, mul_div, sub, Fx, Money, Rounding, FX_ONE};
-use crate::model::{Level, Model, Portfolio};
-use crate::rules::position_charge;
+use crate::model::{Level, Model, Portfolio, MAX_POSITIONS};
+use crate::strategies::rules_lines;
 use crate::tims::class::MAX_LEVELS;
 use crate::tims::groups::LevelOuts;
 use crate::tims::tims_requirement;
@@ -36,14 +36,19 @@ fn level_figures(
     mut out: Option<&mut Breakdown>,
 ) -> Result<[(Money, Money); MAX_LEVELS]> {
     let mut figures = [(0, 0); MAX_LEVELS];
+    // Rules charges per position at each level, strategies recognised; TIMS charges nothing per position.
+    let mut charges = [[0; MAX_POSITIONS]; MAX_LEVELS];
+    if model == Model::Rules {
+        for (lines, &level) in charges.iter_mut().zip(levels) {
+            rules_lines(p, level, lines)?;
+        }
+    }
     for (i, position) in p.positions.iter().enumerate() {
         let equities = position_equities(p, position, levels, model == Model::Tims)?;
-        for ((&level, e), (equity, requirement)) in levels.iter().zip(equities).zip(&mut figures) {
-            let charge = if model == Model::Rules {
-                position_charge(p, position, level)?
-            } else {
-                0
-            };
+        for (((&level, e), (equity, requirement)), lines) in
+            levels.iter().zip(equities).zip(&mut figures).zip(&charges)
+        {
+            let charge = lines[i];
             *equity = add(*equity, e)?;
             *requirement = add(*requirement, charge)?;
             if let Some(b) = out.as_deref_mut() {

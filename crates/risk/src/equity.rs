@@ -21,7 +21,7 @@ pub fn position_equities(
 ) -> Result<[Money; MAX_LEVELS]> {
     // One valuer across the levels, so an option is set up once and a repeated mark is not revalued.
     let mut option_values = match position {
-        Position::Option(o) if with_options => Some(UnitValues::new(o, p.now)),
+        Position::Option(o) if with_options => Some(UnitValues::new(o, p)),
         _ => None,
     };
     let mut equities = [0; MAX_LEVELS];

@@ -3,9 +3,11 @@
 //! One exact, integer-only computation of equity, initial and maintenance requirements, health, margin ratio,
 //! liquidation price and liquidation size for a cross-margin account, under two models:
 //!
-//! * **Rules** ([`Model::Rules`]): strategy-based margin after Reg T / FINRA / CBOE. Every position is charged alone
-//!   (`value × rate + house add-on`); a naked short option charges premium + rate × underlying − out-of-the-money
-//!   amount, floored at premium + min rate × underlying (calls) or strike (puts). Options carry no collateral value.
+//! * **Rules** ([`Model::Rules`]): strategy-based margin after Reg T / FINRA / CBOE. A position alone is charged
+//!   `value × rate + house add-on`; a naked short option premium + rate × underlying − out-of-the-money amount,
+//!   floored at premium + min rate × underlying (calls) or strike (puts). Option legs recognised together
+//!   (spreads, butterflies, condors, boxes, covered and hedged stock, straddles: [`strategies`]) are charged what
+//!   the strategy can lose, never more than alone. Options carry no collateral value.
 //! * **TIMS** ([`Model::Tims`]): portfolio margin. Positions on one underlying form a class, revalued at equidistant
 //!   valuation points across the tier's band (options also at shifted volatility); the worst point is the class
 //!   requirement; product groups offset a share; floors per option contract and on gross notional.
@@ -34,17 +36,20 @@
 //! * rates, multipliers, volatilities ≤ 10 (1,000%, shifted-up volatility included); bands and shares ≤ 1;
 //!   band × initial multiplier ≤ 100%;
 //! * each position's notional (and an option's strike notional) ≤ 10^12 quote;
-//! * option expiry ≤ 100 years after `now`.
+//! * option expiry ≤ 100 years after `now`; carry rates (interest, yield) in `[0, 1]`.
 //!
 //! ## Work and memory
 //! No allocation, no floats, no I/O, no threads in the core (`default-features = false` builds without `std`).
 //! Work is bounded by positions × valuation points × 2 volatility shifts × 2 levels Black–Scholes evaluations
-//! plus `MAX_ASSETS × positions` bookkeeping; the largest stack frame is a class scan (~3 KiB of point arrays).
+//! plus `MAX_ASSETS × positions` bookkeeping, and under rules positions² pairing steps per level; the largest stack
+//! frame is a class scan (~3 KiB of point arrays); strategy pairing keeps ~1.5 KiB of free units in its entry
+//! frame and its spread list and cover records in frames of their own.
 //!
 //! ## Black–Scholes accuracy
-//! Zero interest rate; intrinsic at and after expiry. Against an f64 reference with libm's `erfc`, the integer
-//! value per unit is within `2e-13 × (spot + strike) + 2·10^-12` quote over the tested grid (see
-//! `tests/black_scholes_accuracy.rs`); the normal CDF is within 1e-14 absolute.
+//! Merton's model with each underlying's rate and yield (both zero by default); intrinsic at and after expiry.
+//! Against an f64 reference with libm's `erfc`, the integer value per unit is within `2e-13 × (spot + strike) +
+//! 2·10^-12` quote over the tested grids, with and without carry, deep in the money, 30 years out and an hour
+//! from expiry (see `tests/black_scholes_accuracy.rs`); the normal CDF is within 1e-14 absolute.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![forbid(unsafe_code)]
@@ -58,10 +63,11 @@ pub mod liquidation;
 pub mod marks;
 pub mod model;
 pub mod options;
-pub mod rng;
 #[cfg(feature = "std")]
 pub mod owned;
+pub mod rng;
 pub mod rules;
+pub mod strategies;
 pub mod tims;
 pub mod validate;
 mod wide;

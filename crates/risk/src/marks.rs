@@ -59,6 +59,7 @@ mod tests {
             stable_price: 98 * FX_ONE,
             tier: 0,
             rules: RulesRates::volatile(),
+            ..Asset::quote(0)
         };
         let k = 2 * FX_ONE;
         assert_eq!(

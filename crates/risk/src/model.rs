@@ -16,10 +16,12 @@ pub const MAX_PRICE: Fx = 1_000_000_000 * FX_ONE;
 pub const MAX_RATE: Fx = 10 * FX_ONE;
 /// Longest accepted time to expiry: 100 years of 365 days.
 pub const MAX_EXPIRY_SECONDS: i64 = 100 * 31_536_000;
+/// Highest accepted carry rate (interest or yield): 100% a year.
+pub const MAX_CARRY: Fx = FX_ONE;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Model {
-    /// Strategy-based (Reg T / FINRA / CBOE): every position charged alone.
+    /// Strategy-based (Reg T / FINRA / CBOE): positions charged alone or as recognised strategies (`strategies`).
     Rules,
     /// TIMS portfolio margin: classes revalued over a band of valuation points.
     Tims,
@@ -104,10 +106,81 @@ pub struct Tier {
     pub floor_share: Fx,
     /// Classes whose tiers share a product group offset a share of each other's gains.
     pub product_group: Option<u8>,
+    /// Scales the volatility up-shift with time to expiry (crypto venues' √(reference / DTE)); off by default.
+    pub vol_term: VolTerm,
+    /// Two more scenarios far outside the band, counted at a weight (SPAN's extreme moves); off by default.
+    pub extreme: ExtremeMove,
+}
+
+/// The up-shift of an option's volatility becomes `vol_up × clamp(√(reference_days / days to expiry), min_scale,
+/// max_scale)`: short-dated options get a larger shock, long-dated a smaller one. `reference_days` 0 is off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct VolTerm {
+    pub reference_days: u16,
+    pub min_scale: Fx,
+    pub max_scale: Fx,
+}
+
+impl VolTerm {
+    pub const OFF: Self = VolTerm {
+        reference_days: 0,
+        min_scale: FX_ONE,
+        max_scale: FX_ONE,
+    };
+}
+
+/// Extreme scenarios at `multiple` × the band each way, whose P&L counts at `weight` (SPAN: 3× the scan range,
+/// 35% of the loss, which covers a crash in a deep out-of-the-money short). `multiple` 0 is off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExtremeMove {
+    pub multiple: Fx,
+    pub weight: Fx,
+}
+
+impl ExtremeMove {
+    pub const OFF: Self = ExtremeMove {
+        multiple: 0,
+        weight: 0,
+    };
+
+    pub fn is_on(&self) -> bool {
+        self.multiple > 0
+    }
 }
 
 impl Tier {
-    /// A single name: ±15%, 5 points each way.
+    /// FINRA Rule 4210(g)(2)(F) for equities and equity options (single names, narrow indexes): ±15% at ten
+    /// equidistant points and $0.375 per contract × multiplier, nothing else: no initial multiplier (the rule has
+    /// one requirement), no notional floor, no volatility shift.
+    pub const fn finra_4210g() -> Self {
+        Tier {
+            band_down: FX_ONE * 15 / 100,
+            band_up: FX_ONE * 15 / 100,
+            points_down: 5,
+            points_up: 5,
+            vol_down: 0,
+            vol_up: 0,
+            initial_multiplier: FX_ONE,
+            per_contract_min: FX_ONE * 375 / 1000,
+            floor_share: 0,
+            product_group: None,
+            vol_term: VolTerm::OFF,
+            extreme: ExtremeMove::OFF,
+        }
+    }
+
+    /// FINRA Rule 4210(g) for high-capitalisation broad-based index options: −8% / +6%, otherwise as
+    /// [`Tier::finra_4210g`].
+    pub const fn finra_4210g_broad_index() -> Self {
+        Tier {
+            band_down: FX_ONE * 8 / 100,
+            band_up: FX_ONE * 6 / 100,
+            ..Self::finra_4210g()
+        }
+    }
+
+    /// A single name: FINRA's ±15% at 5 points each way plus the house add-ons for crypto: initial margin scans
+    /// 1.5× the band, implied volatility shifts ±25%, and a floor of 1% of gross notional.
     pub const fn single_name() -> Self {
         Tier {
             band_down: FX_ONE * 15 / 100,
@@ -119,11 +192,11 @@ impl Tier {
             initial_multiplier: FX_ONE * 3 / 2,
             per_contract_min: FX_ONE * 375 / 1000,
             floor_share: FX_ONE / 100,
-            product_group: None,
+            ..Self::finra_4210g()
         }
     }
 
-    /// A broad index: −8% / +6%, 5 points each way.
+    /// A broad index: FINRA's −8% / +6% with the house add-ons of [`Tier::single_name`], the floor 0.5%.
     pub const fn broad_index() -> Self {
         Tier {
             band_down: FX_ONE * 8 / 100,
@@ -144,8 +217,7 @@ impl Tier {
             vol_up: 0,
             initial_multiplier: FX_ONE,
             per_contract_min: 0,
-            floor_share: 0,
-            product_group: None,
+            ..Self::finra_4210g()
         }
     }
 }
@@ -160,6 +232,34 @@ pub struct Asset {
     /// Index into `Portfolio::tiers`.
     pub tier: u8,
     pub rules: RulesRates,
+    /// Interest rate and dividend (or borrow) yield of this asset as an option underlying.
+    pub carry: Carry,
+    /// The asset this one tracks (an ETF on an index), so that holding it covers options on that asset.
+    pub tracks: Option<Tracking>,
+}
+
+/// Black–Scholes–Merton carry: the risk-free `rate` discounts the strike, the `yield_rate` (dividends, or the
+/// borrow fee / staking yield a holder earns) discounts the spot. Annual, continuously compounded, Fx, in
+/// `[0, MAX_CARRY]`. Both zero is the plain zero-rate model.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Carry {
+    pub rate: Fx,
+    pub yield_rate: Fx,
+}
+
+impl Carry {
+    pub const NONE: Self = Carry {
+        rate: 0,
+        yield_rate: 0,
+    };
+}
+
+/// `ratio` whole units of asset `underlying` per whole unit of the tracking asset (an S&P 500 ETF at a tenth of
+/// the index: 0.1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tracking {
+    pub underlying: u8,
+    pub ratio: Fx,
 }
 
 impl Asset {
@@ -172,6 +272,8 @@ impl Asset {
             stable_price: FX_ONE,
             tier,
             rules: RulesRates::cash(),
+            carry: Carry::NONE,
+            tracks: None,
         }
     }
 }

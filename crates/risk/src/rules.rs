@@ -1,7 +1,8 @@
-//! Rules-based (strategy-based) margin: Reg T initial, FINRA maintenance, house add-ons, CBOE naked options.
-//! Each position is charged alone; deposits and borrows of one asset do not net. Every charge is computed on a
-//! value rounded up and rounded up again after each rate, so it is never below the exact figure, except that a
-//! deposit is never charged more than it is worth: collateral cannot count against an account.
+//! Rules-based margin, each position alone: Reg T initial, FINRA maintenance, house add-ons, CBOE naked options.
+//! Deposits and borrows of one asset do not net. Every charge is computed on a value rounded up and rounded up
+//! again after each rate, so it is never below the exact figure, except that a deposit is never charged more than
+//! it is worth: collateral cannot count against an account. `strategies` lowers these charges for legs it
+//! recognises together.
 
 use crate::error::Result;
 use crate::fixed::{add, mul_fx, sub, value, Fx, Money, Rounding};
@@ -21,7 +22,7 @@ fn level_rate(r: &RulesRates, level: Level, exposure: Exposure) -> Fx {
 
 /// `value × (rate + house_rate) + |units| × house_per_unit` for `units ≥ 0` held (long) or owed (short), valued
 /// at the conservative mark for that side.
-fn linear_charge(
+pub fn linear_charge(
     p: &Portfolio,
     asset: &Asset,
     units: i128,
@@ -38,28 +39,51 @@ fn linear_charge(
     add(percentage, per_unit)
 }
 
-/// A deposit's charge, never more than the deposit adds to equity at this level (its value at the same mark,
-/// rounded down as equity rounds it): whatever the rates and per-unit add-ons, a deposit never lowers health.
-fn deposit_charge(p: &Portfolio, asset: &Asset, deposit: u64, level: Level) -> Result<Money> {
-    let units = deposit as i128;
+/// A deposit of `units ≥ 0`'s charge, never more than the deposit adds to equity at this level (its value at the
+/// same mark, rounded down as equity rounds it): whatever the rates and per-unit add-ons, a deposit never lowers
+/// health.
+pub fn deposit_charge(p: &Portfolio, asset: &Asset, units: i128, level: Level) -> Result<Money> {
     let charge = linear_charge(p, asset, units, level, Exposure::Long)?;
     let price = conservative_price(asset, p.conf_multiplier, level, Exposure::Long)?;
     Ok(charge.min(value(units, price, asset.decimals, Rounding::Down)?))
 }
 
-/// CBOE naked short option: premium + max(rate × underlying − out-of-the-money amount, min rate × (underlying for
-/// calls, strike for puts)). Long options charge nothing here: they are paid in full and carry no collateral value.
-fn short_option_charge(
+/// The spot that maximises a short option's charge: high for a short call, low for a short put.
+pub fn short_option_spot(p: &Portfolio, o: &OptionPosition, level: Level) -> Result<Fx> {
+    let asset = &p.assets[o.asset as usize];
+    conservative_price(asset, p.conf_multiplier, level, exposure(o))
+}
+
+/// A short option's value per unit at its charging spot: what its premium is charged at.
+pub fn short_unit_value(p: &Portfolio, o: &OptionPosition, level: Level) -> Result<Fx> {
+    Ok(unit_value(o, short_option_spot(p, o, level)?, p))
+}
+
+/// The premium of `n ≥ 0` units at `unit` ([`short_unit_value`]), rounded up (it is owed).
+pub fn short_premium(p: &Portfolio, o: &OptionPosition, n: i128, unit: Fx) -> Result<Money> {
+    value(n, unit, p.assets[o.asset as usize].decimals, Rounding::Up)
+}
+
+/// CBOE naked short option on `n ≥ 0` units (`o` gives the terms; its own size is ignored): premium +
+/// max(rate × underlying − out-of-the-money amount, min rate × (underlying for calls, strike for puts)). Long
+/// options charge nothing here: they are paid in full and carry no collateral value.
+pub fn naked_charge(p: &Portfolio, o: &OptionPosition, n: i128, level: Level) -> Result<Money> {
+    naked_charge_at(p, o, n, level, short_unit_value(p, o, level)?)
+}
+
+/// [`naked_charge`] with the option's [`short_unit_value`] given: a caller charging many slices of one line
+/// values it once.
+pub fn naked_charge_at(
     p: &Portfolio,
-    asset: &Asset,
     o: &OptionPosition,
+    n: i128,
     level: Level,
+    unit: Fx,
 ) -> Result<Money> {
+    let asset = &p.assets[o.asset as usize];
     let d = asset.decimals;
-    let n = units(o)?.abs();
-    // The spot that maximises the charge: high for a short call, low for a short put.
-    let spot = conservative_price(asset, p.conf_multiplier, level, exposure(o))?;
-    let premium = value(n, unit_value(o, spot, p.now), d, Rounding::Up)?;
+    let spot = short_option_spot(p, o, level)?;
+    let premium = short_premium(p, o, n, unit)?;
     let underlying = value(n, spot, d, Rounding::Up)?;
     let out_of_the_money_kind = match o.kind {
         OptionKind::Call => OptionKind::Put,
@@ -91,14 +115,14 @@ pub fn position_charge(p: &Portfolio, position: &Position, level: Level) -> Resu
         Position::Spot {
             deposit, borrow, ..
         } => add(
-            deposit_charge(p, asset, deposit, level)?,
+            deposit_charge(p, asset, deposit as i128, level)?,
             linear_charge(p, asset, borrow as i128, level, Exposure::Short)?,
         ),
         Position::Linear { quantity, .. } => {
             let exposure = Exposure::of_sign(quantity as i128);
             linear_charge(p, asset, (quantity as i128).abs(), level, exposure)
         }
-        Position::Option(o) if o.contracts < 0 => short_option_charge(p, asset, &o, level),
+        Position::Option(o) if o.contracts < 0 => naked_charge(p, &o, units(&o)?.abs(), level),
         Position::Option(_) => Ok(0),
     }
 }

@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 use tightrope_risk::options::black_scholes::{OptionKind, Pricer, SECONDS_PER_YEAR};
 use tightrope_risk::options::qmath::{exp_neg_q48, ln_q62, normal_cdf_q48, Q48_ONE};
-use tightrope_risk::FX_ONE;
+use tightrope_risk::{Carry, FX_ONE};
 
 /// Documented bounds (crate docs): value per unit within 2e-13 × (spot + strike) + 2 Fx units; N within 1e-14.
 const VALUE_RELATIVE_BOUND: f64 = 2e-13;
@@ -15,7 +15,17 @@ fn reference_cdf(x: f64) -> f64 {
     0.5 * libm::erfc(-x / std::f64::consts::SQRT_2)
 }
 
-fn reference_value(kind: OptionKind, spot: f64, strike: f64, vol: f64, years: f64) -> f64 {
+/// Black–Scholes–Merton in f64: S' = S·e^(−qT), K' = K·e^(−rT), d1 = (ln(S'/K') + σ²T/2) / σ√T.
+fn reference_value(
+    kind: OptionKind,
+    spot: f64,
+    strike: f64,
+    vol: f64,
+    years: f64,
+    r: f64,
+    q: f64,
+) -> f64 {
+    let (spot, strike) = (spot * (-q * years).exp(), strike * (-r * years).exp());
     let v = vol * years.sqrt();
     let d1 = (spot / strike).ln() / v + v / 2.0;
     let d2 = d1 - v;
@@ -25,9 +35,20 @@ fn reference_value(kind: OptionKind, spot: f64, strike: f64, vol: f64, years: f6
     }
 }
 
-/// Error of the integer value in units of the documented bound (≤ 1 passes).
 fn bound_usage(kind: OptionKind, spot: i128, strike: i128, vol: i128, seconds: i64) -> f64 {
-    let integer = Pricer::new(kind, strike, vol, seconds).value(spot) as f64;
+    carried_bound_usage(kind, spot, strike, vol, seconds, Carry::NONE)
+}
+
+/// Error of the integer value in units of the documented bound (≤ 1 passes).
+fn carried_bound_usage(
+    kind: OptionKind,
+    spot: i128,
+    strike: i128,
+    vol: i128,
+    seconds: i64,
+    carry: Carry,
+) -> f64 {
+    let integer = Pricer::new(kind, strike, vol, seconds, carry).value(spot) as f64;
     let to_f = |x: i128| x as f64 / FX_ONE as f64;
     let reference = reference_value(
         kind,
@@ -35,6 +56,8 @@ fn bound_usage(kind: OptionKind, spot: i128, strike: i128, vol: i128, seconds: i
         to_f(strike),
         to_f(vol),
         seconds as f64 / SECONDS_PER_YEAR as f64,
+        to_f(carry.rate),
+        to_f(carry.yield_rate),
     ) * FX_ONE as f64;
     let allowed = VALUE_RELATIVE_BOUND * (spot + strike) as f64 + VALUE_ABSOLUTE_FX;
     (integer - reference).abs() / allowed
@@ -103,6 +126,79 @@ fn option_values_are_within_the_documented_bound_over_a_grid() {
     assert!(worst <= 1.0, "{worst}");
 }
 
+#[test]
+fn carried_values_are_within_the_bound_deep_in_the_money_long_dated_and_near_expiry() {
+    let mut worst = 0f64;
+    let hour = 3_600i64;
+    let year = 365 * 24 * hour;
+    let spot = 100 * FX_ONE;
+    for rate_bp in [0, 500, 2_500, 10_000] {
+        for yield_bp in [0, 300, 2_000] {
+            let carry = Carry {
+                rate: rate_bp * FX_ONE / 10_000,
+                yield_rate: yield_bp * FX_ONE / 10_000,
+            };
+            // Strikes from deep in the money to deep out of it on either side.
+            for strike_percent in [20, 50, 80, 100, 125, 200, 400] {
+                for vol_percent in [5, 30, 100] {
+                    for seconds in [hour, 24 * hour, 30 * 24 * hour, year, 5 * year, 30 * year] {
+                        for kind in [OptionKind::Call, OptionKind::Put] {
+                            let strike = spot * strike_percent / 100;
+                            let vol = vol_percent * FX_ONE / 100;
+                            worst = worst
+                                .max(carried_bound_usage(kind, spot, strike, vol, seconds, carry));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    println!("carried Black–Scholes worst error as a share of the bound: {worst:.3}");
+    assert!(worst <= 1.0, "{worst}");
+}
+
+#[test]
+fn carry_discounts_a_deep_in_the_money_long_dated_put_below_its_intrinsic_value() {
+    // Strike 150 on a spot of 100, 10% vol, 5 years, 5% rate: the European put is worth 20.29 (K·e^(−rT) − S =
+    // 16.82 plus time value), not the 50 of intrinsic value the zero-rate model floors it at: 60% less.
+    let carry = Carry {
+        rate: FX_ONE / 20,
+        yield_rate: 0,
+    };
+    let put = |carry| {
+        Pricer::new(
+            OptionKind::Put,
+            150 * FX_ONE,
+            FX_ONE / 10,
+            5 * 31_536_000,
+            carry,
+        )
+        .value(100 * FX_ONE)
+    };
+    assert!(put(Carry::NONE) >= 50 * FX_ONE);
+    let carried = put(carry) as f64 / FX_ONE as f64;
+    let reference = reference_value(OptionKind::Put, 100.0, 150.0, 0.1, 5.0, 0.05, 0.0);
+    assert!((carried - reference).abs() < 1e-9, "{carried} {reference}");
+    assert!((carried - 20.288805).abs() < 1e-6, "{carried}");
+}
+
+#[test]
+fn put_call_parity_holds_with_carry() {
+    // C − P = S·e^(−qT) − K·e^(−rT), both sides within a few Fx units.
+    let carry = Carry {
+        rate: FX_ONE * 4 / 100,
+        yield_rate: FX_ONE * 2 / 100,
+    };
+    let seconds = 2 * 31_536_000;
+    let forward_gap = 100.0 * (-0.04f64).exp() - 90.0 * (-0.08f64).exp();
+    let call =
+        Pricer::new(OptionKind::Call, 90 * FX_ONE, FX_ONE / 3, seconds, carry).value(100 * FX_ONE);
+    let put =
+        Pricer::new(OptionKind::Put, 90 * FX_ONE, FX_ONE / 3, seconds, carry).value(100 * FX_ONE);
+    let gap = (call - put) as f64 / FX_ONE as f64;
+    assert!((gap - forward_gap).abs() < 1e-10, "{gap} {forward_gap}");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2_000))]
     #[test]
@@ -112,9 +208,12 @@ proptest! {
         vol in FX_ONE / 100..5 * FX_ONE,
         seconds in 60i64..10 * 31_536_000,
         call in any::<bool>(),
+        rate in 0..FX_ONE / 5,
+        yield_rate in 0..FX_ONE / 5,
     ) {
         let kind = if call { OptionKind::Call } else { OptionKind::Put };
-        let usage = bound_usage(kind, spot, spot * moneyness / 1_000, vol, seconds);
+        let carry = Carry { rate, yield_rate };
+        let usage = carried_bound_usage(kind, spot, spot * moneyness / 1_000, vol, seconds, carry);
         prop_assert!(usage <= 1.0, "{}", usage);
     }
 }

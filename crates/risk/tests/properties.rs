@@ -40,6 +40,16 @@ proptest! {
     }
 
     #[test]
+    fn a_health_check_agrees_with_the_quote(c in case(ALL)) {
+        // One level alone (the liquidation check) must give the figures a two-level quote gives.
+        for model in MODELS {
+            let q = quote(&c.portfolio(), model).unwrap();
+            prop_assert_eq!(health(&c.portfolio(), model, Level::Maintenance).unwrap(), q.maintenance_health, "{:?}", model);
+            prop_assert_eq!(health(&c.portfolio(), model, Level::Initial).unwrap(), q.initial_health, "{:?}", model);
+        }
+    }
+
+    #[test]
     fn no_panic_for_arbitrary_out_of_range_numbers(
         c in case(ALL),
         price in any::<i128>(), conf in any::<i128>(), quantity in any::<i64>(), deposit in any::<u64>(),
@@ -105,8 +115,9 @@ proptest! {
         }
         let mut wider = c.clone();
         for t in &mut wider.tiers[1..] {
-            // Kept within the bound band × initial multiplier ≤ 100%.
-            let limit = FX_ONE * FX_ONE / t.initial_multiplier;
+            // Kept within the bound band × initial multiplier (× an extreme multiple) ≤ 100%.
+            let widest = t.initial_multiplier * t.extreme.multiple.max(FX_ONE) / FX_ONE;
+            let limit = FX_ONE * FX_ONE / widest - 1;
             t.band_down = (t.band_down + widen_down).min(limit);
             t.band_up = (t.band_up + widen_up).min(limit);
         }
@@ -154,8 +165,13 @@ proptest! {
         for a in &mut c.assets[1..] {
             a.stable_price = a.price;
             let t = c.tiers[a.tier as usize];
-            // Rates strictly above the (widened) bands and the floor share.
-            let above = |band: Fx, multiplier: Fx| (band * multiplier / FX_ONE + 1).max(t.floor_share);
+            // Rates strictly above the (widened) bands and the floor share; an extreme move reaches the band ×
+            // its multiple, counted at its weight.
+            let reach = |band: Fx| match t.extreme.is_on() {
+                true => band.max(band * t.extreme.multiple / FX_ONE * t.extreme.weight / FX_ONE + 2),
+                false => band,
+            };
+            let above = |band: Fx, multiplier: Fx| (reach(band) * multiplier / FX_ONE + 2).max(t.floor_share);
             let r = &mut a.rules;
             r.initial_long = r.initial_long.max(above(t.band_down, t.initial_multiplier));
             r.initial_short = r.initial_short.max(above(t.band_up, t.initial_multiplier));
@@ -169,8 +185,9 @@ proptest! {
     #[test]
     fn liquidation_size_grows_with_the_target(c in case(ALL), shortfall in 1u64..1_000_000_000, raise in 0i128..10_000_000_000) {
         // Make the account unhealthy: collateral in asset 1, then enough quote borrowed to push health below zero.
+        // Options on the quote asset go: the borrow would cover its short puts and lower their charge.
         let mut c = c;
-        c.positions.retain(|p| !matches!(p, Position::Spot { asset: 0 | 1, .. }));
+        c.positions.retain(|p| !matches!(p, Position::Spot { asset: 0 | 1, .. }) && p.asset() != 0);
         c.positions.push(spot(1, 10u64.pow(c.assets[1].decimals as u32) * 1_000, 0));
         for model in MODELS {
             let mut c = c.clone();
@@ -203,6 +220,7 @@ fn the_documented_corner_evaluates() {
         stable_price: MAX_PRICE,
         tier: 1,
         rules: RulesRates::volatile(),
+        ..Asset::quote(0)
     };
     let thousand_units = 1_000 * 10u64.pow(12); // 10^12 quote at 10^9 each
     let mut positions = vec![spot(1, thousand_units, thousand_units)];

@@ -103,6 +103,7 @@ impl Small {
             stable_price: self.price,
             tier: 1,
             rules: self.rules,
+            ..Asset::quote(0)
         }
     }
 
@@ -180,6 +181,8 @@ proptest! {
         let mut b = Breakdown::default();
         quote_with_breakdown(&p, Model::Rules, &mut b).unwrap();
         let lines = b.positions();
+        // Each position's charge alone (the deposit or perp may cover the option as a strategy in the quote).
+        let alone = |i: usize| tightrope_risk::rules::position_charge(&p, &positions[i], Level::Maintenance).unwrap();
         let (u, low, high) = (s.unit(), s.low(), s.high());
         let (dep, bor, q) = (s.deposit as i128, s.borrow as i128, s.quantity as i128);
         // Equity: deposits at the low mark less borrows at the high mark; the perp's P&L at its own mark.
@@ -193,23 +196,23 @@ proptest! {
         let borrow_num = bor * high * (r.maintenance_short + r.house_rate) + bor * r.house_per_unit * FX_ONE;
         let deposit_value_num = dep * low * FX_ONE;
         if deposit_num + den <= deposit_value_num {
-            check(lines[0].maintenance, deposit_num + borrow_num, den, true, 6)?;
+            check(alone(0), deposit_num + borrow_num, den, true, 6)?;
         } else {
             // The deposit's charge is capped at its value, rounded down as equity rounds it: one unit lower at most.
             let exact = deposit_num.min(deposit_value_num) + borrow_num;
-            let scaled = lines[0].maintenance * den;
-            prop_assert!(scaled >= exact - den && scaled - exact < 6 * den, "charge {} vs exact {}/{}", lines[0].maintenance, exact, den);
+            let scaled = alone(0) * den;
+            prop_assert!(scaled >= exact - den && scaled - exact < 6 * den, "charge {} vs exact {}/{}", alone(0), exact, den);
         }
         let perp_rate = if q >= 0 { r.maintenance_long } else { r.maintenance_short };
         let perp_num = q.abs() * perp_mark * (perp_rate + r.house_rate) + q.abs() * r.house_per_unit * FX_ONE;
-        check(lines[1].maintenance, perp_num, den, true, 3)?;
+        check(alone(1), perp_num, den, true, 3)?;
         // The short option: premium + max(rate × underlying − out of the money, min rate × underlying or strike).
         let n = (s.contracts as i128 * s.multiplier as i128).abs();
         let spot_price = if s.call { high } else { low };
         let otm = if s.call { (s.strike - spot_price).max(0) } else { (spot_price - s.strike).max(0) };
         let leg = n * spot_price * r.option_rate - n * otm * FX_ONE;
         let floor = n * (if s.call { spot_price } else { s.strike }) * r.option_min_rate;
-        check(lines[2].maintenance, n * s.mark * FX_ONE + leg.max(floor), den, true, 5)?;
+        check(alone(2), n * s.mark * FX_ONE + leg.max(floor), den, true, 5)?;
     }
 
     #[test]

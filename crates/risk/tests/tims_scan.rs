@@ -86,8 +86,8 @@ fn direct_raw(p: &Portfolio, price: Fx, shifted: impl Fn(Fx) -> Fx) -> i128 {
     p.positions.iter().fold(0, |total, position| {
         let pnl = match position {
             Position::Option(o) => {
-                let base = pricer(o, o.vol, p.now).value(a.price);
-                let value = pricer(o, shifted(o.vol), p.now).value(price);
+                let base = pricer(o, o.vol, p.now, a.carry).value(a.price);
+                let value = pricer(o, shifted(o.vol), p.now, a.carry).value(price);
                 mul(units(o).unwrap(), sub(value, base).unwrap()).unwrap()
             }
             Position::Linear { quantity, .. } => *quantity as i128 * (price - a.price),

@@ -167,6 +167,8 @@ fn health_equals_the_risk_engine_on_the_same_inputs() {
                 stable_price: used.stable_price,
                 tier: asset.params.tier,
                 rules: asset.params.rules.to_rates(),
+                carry: tightrope_risk::Carry::NONE,
+                tracks: None,
             });
             let deposit = tightrope::math::shares::deposit_native(balance.deposit_shares(), asset.deposit_index()).unwrap();
             let borrow = tightrope::math::shares::borrow_native(balance.borrow_shares(), asset.borrow_index()).unwrap();

@@ -4,7 +4,7 @@ import { Breakdown, emptyBreakdown } from "./breakdown";
 import { positionEquities } from "./equity";
 import { FX_ONE, Fx, Money, add, mulDiv, sub } from "./fixed";
 import type { Level, Model, Portfolio } from "./model";
-import { positionCharge } from "./rules";
+import { rulesLines } from "./strategies";
 import { LevelOuts, timsRequirement } from "./tims/groups";
 import { validate } from "./validate";
 
@@ -26,10 +26,12 @@ export interface Quote {
 /** Equity and requirement at each of `levels`, indexed like them, filling the breakdown when one is given. */
 function levelFigures(p: Portfolio, model: Model, levels: readonly Level[], out?: Breakdown): [Money, Money][] {
   const figures: [Money, Money][] = levels.map(() => [0n, 0n]);
+  // Rules charges per position at each level, strategies recognised; TIMS charges nothing per position.
+  const charges = levels.map((level) => (model === "rules" ? rulesLines(p, level) : p.positions.map(() => 0n)));
   p.positions.forEach((position, i) => {
     const equities = positionEquities(p, position, levels, model === "tims");
     levels.forEach((level, j) => {
-      const charge = model === "rules" ? positionCharge(p, position, level) : 0n;
+      const charge = charges[j][i];
       figures[j][0] = add(figures[j][0], equities[j]);
       figures[j][1] = add(figures[j][1], charge);
       const line = out?.positions[i];

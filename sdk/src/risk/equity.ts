@@ -11,7 +11,7 @@ import { exposure, units, UnitValues } from "./options/position";
  */
 export function positionEquities(p: Portfolio, position: Position, levels: readonly Level[], withOptions: boolean): Money[] {
   // One valuer across the levels, so an option is set up once and a repeated mark is not revalued.
-  const optionValues = position.type === "option" && withOptions ? new UnitValues(position, p.now) : undefined;
+  const optionValues = position.type === "option" && withOptions ? new UnitValues(position, p) : undefined;
   return levels.map((level) => positionEquity(p, position, level, optionValues));
 }
 

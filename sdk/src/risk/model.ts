@@ -14,8 +14,10 @@ export const MAX_PRICE: Fx = 1_000_000_000n * FX_ONE;
 export const MAX_RATE: Fx = 10n * FX_ONE;
 /** Longest accepted time to expiry: 100 years of 365 days. */
 export const MAX_EXPIRY_SECONDS = 100n * 31_536_000n;
+/** Highest accepted carry rate (interest or yield): 100% a year. */
+export const MAX_CARRY: Fx = FX_ONE;
 
-/** Rules: Reg T / FINRA / CBOE, every position charged alone. TIMS: classes revalued over a band of points. */
+/** Rules: Reg T / FINRA / CBOE, positions charged alone or as recognised strategies. TIMS: classes revalued over a band of points. */
 export type Model = "rules" | "tims";
 export type Level = "initial" | "maintenance";
 
@@ -72,36 +74,64 @@ export interface Tier {
   /** Minimum requirement as a share of the class's gross notional. */
   floorShare: Fx;
   productGroup: number | null;
+  /** Scales the volatility up-shift with time to expiry (√(reference / days to expiry)); off by default. */
+  volTerm: VolTerm;
+  /** Two more scenarios far outside the band, counted at a weight (SPAN's extreme moves); off by default. */
+  extreme: ExtremeMove;
 }
 
-export const TIER_PRESETS: Readonly<Record<"single_name" | "broad_index" | "cash", Tier>> = (() => {
-  const singleName: Tier = {
+/** The up-shift becomes volUp × clamp(√(referenceDays / days to expiry), minScale, maxScale); 0 days is off. */
+export interface VolTerm {
+  referenceDays: number;
+  minScale: Fx;
+  maxScale: Fx;
+}
+
+export const VOL_TERM_OFF: VolTerm = { referenceDays: 0, minScale: FX_ONE, maxScale: FX_ONE };
+
+/** Extreme scenarios at `multiple` × the band each way, their P&L counted at `weight`; multiple 0 is off. */
+export interface ExtremeMove {
+  multiple: Fx;
+  weight: Fx;
+}
+
+export const EXTREME_OFF: ExtremeMove = { multiple: 0n, weight: 0n };
+
+export const extremeIsOn = (e: ExtremeMove): boolean => e.multiple > 0n;
+
+type TierPreset = "finra_4210g" | "finra_4210g_broad_index" | "single_name" | "broad_index" | "cash";
+
+export const TIER_PRESETS: Readonly<Record<TierPreset, Tier>> = (() => {
+  // FINRA 4210(g): ±15% at ten points and $0.375 per contract, nothing else.
+  const finra: Tier = {
     bandDown: (FX_ONE * 15n) / 100n,
     bandUp: (FX_ONE * 15n) / 100n,
     pointsDown: 5,
     pointsUp: 5,
+    volDown: 0n,
+    volUp: 0n,
+    initialMultiplier: FX_ONE,
+    perContractMin: (FX_ONE * 375n) / 1000n,
+    floorShare: 0n,
+    productGroup: null,
+    volTerm: VOL_TERM_OFF,
+    extreme: EXTREME_OFF,
+  };
+  // The crypto presets: FINRA's bands plus the house add-ons.
+  const singleName: Tier = {
+    ...finra,
     volDown: FX_ONE / 4n,
     volUp: FX_ONE / 4n,
     initialMultiplier: (FX_ONE * 3n) / 2n,
-    perContractMin: (FX_ONE * 375n) / 1000n,
     floorShare: FX_ONE / 100n,
-    productGroup: null,
   };
+  const broad = { bandDown: (FX_ONE * 8n) / 100n, bandUp: (FX_ONE * 6n) / 100n };
   return {
+    finra_4210g: finra,
+    finra_4210g_broad_index: { ...finra, ...broad },
     single_name: singleName,
-    broad_index: { ...singleName, bandDown: (FX_ONE * 8n) / 100n, bandUp: (FX_ONE * 6n) / 100n, floorShare: FX_ONE / 200n },
-    cash: {
-      bandDown: 0n,
-      bandUp: 0n,
-      pointsDown: 0,
-      pointsUp: 0,
-      volDown: 0n,
-      volUp: 0n,
-      initialMultiplier: FX_ONE,
-      perContractMin: 0n,
-      floorShare: 0n,
-      productGroup: null,
-    },
+    broad_index: { ...singleName, ...broad, floorShare: FX_ONE / 200n },
+    cash: { ...finra, bandDown: 0n, bandUp: 0n, pointsDown: 0, pointsUp: 0, perContractMin: 0n },
   };
 })();
 
@@ -114,6 +144,24 @@ export interface Asset {
   /** Index into `Portfolio.tiers`. */
   tier: number;
   rules: RulesRates;
+  /** Interest rate and dividend (or borrow) yield of this asset as an option underlying. */
+  carry: Carry;
+  /** The asset this one tracks (an ETF on an index), so holding it covers options on that asset. */
+  tracks: Tracking | null;
+}
+
+/** Black–Scholes–Merton carry: annual, continuously compounded, Fx in [0, MAX_CARRY]; both zero is no carry. */
+export interface Carry {
+  rate: Fx;
+  yieldRate: Fx;
+}
+
+export const CARRY_NONE: Carry = { rate: 0n, yieldRate: 0n };
+
+/** `ratio` whole units of asset `underlying` per whole unit of the tracking asset. */
+export interface Tracking {
+  underlying: number;
+  ratio: Fx;
 }
 
 export interface GroupOffset {

@@ -1,7 +1,7 @@
-// Rules-based margin (`crates/risk/src/rules.rs`): Reg T initial, FINRA maintenance, house add-ons, CBOE naked
-// options. Each position is charged alone; every charge rounds up after each step, except that a deposit is never
-// charged more than it is worth.
-import { Money, abs, add, max, min, mulFx, sub, value } from "./fixed";
+// Rules-based margin (`crates/risk/src/rules.rs`), each position alone: Reg T initial, FINRA maintenance, house
+// add-ons, CBOE naked options. Every charge rounds up after each step, except that a deposit is never charged more
+// than it is worth. `strategies` lowers these charges for legs it recognises together.
+import { Fx, Money, abs, add, max, min, mulFx, sub, value } from "./fixed";
 import { conservativePrice, Exposure, exposureOfSign } from "./marks";
 import type { Asset, Level, OptionPosition, Portfolio, Position, RulesRates } from "./model";
 import { intrinsic } from "./options/blackScholes";
@@ -13,7 +13,7 @@ function levelRate(r: RulesRates, level: Level, e: Exposure): bigint {
 }
 
 /** value × (rate + houseRate) + |units| × housePerUnit for units ≥ 0 held (long) or owed (short). */
-function linearCharge(p: Portfolio, asset: Asset, amount: bigint, level: Level, e: Exposure): Money {
+export function linearCharge(p: Portfolio, asset: Asset, amount: bigint, level: Level, e: Exposure): Money {
   const price = conservativePrice(asset, p.confMultiplier, level, e);
   const r = asset.rules;
   const notional = value(amount, price, asset.decimals, "up");
@@ -23,22 +23,33 @@ function linearCharge(p: Portfolio, asset: Asset, amount: bigint, level: Level, 
 }
 
 /** A deposit's charge, capped at what it adds to equity at this level (its value at that mark, rounded down). */
-function depositCharge(p: Portfolio, asset: Asset, deposit: bigint, level: Level): Money {
+export function depositCharge(p: Portfolio, asset: Asset, deposit: bigint, level: Level): Money {
   const charge = linearCharge(p, asset, deposit, level, "long");
   const price = conservativePrice(asset, p.confMultiplier, level, "long");
   return min(charge, value(deposit, price, asset.decimals, "down"));
 }
 
+/** The spot that maximises a short option's charge: high for a short call, low for a short put. */
+export const shortOptionSpot = (p: Portfolio, o: OptionPosition, level: Level): Fx =>
+  conservativePrice(p.assets[o.asset], p.confMultiplier, level, exposure(o));
+
+/** A short option's value per unit at its charging spot: what its premium is charged at. */
+export const shortUnitValue = (p: Portfolio, o: OptionPosition, level: Level): Fx =>
+  unitValue(o, shortOptionSpot(p, o, level), p);
+
+/** The premium of n ≥ 0 units at `unit`, rounded up (it is owed). */
+export const shortPremium = (p: Portfolio, o: OptionPosition, n: bigint, unit: Fx): Money =>
+  value(n, unit, p.assets[o.asset].decimals, "up");
+
 /**
- * CBOE naked short option: premium + max(rate × underlying − out-of-the-money amount, min rate × (underlying for
- * calls, strike for puts)).
+ * CBOE naked short option on n ≥ 0 units (`o` gives the terms) with its unit value given: premium + max(rate ×
+ * underlying − out-of-the-money amount, min rate × (underlying for calls, strike for puts)).
  */
-function shortOptionCharge(p: Portfolio, asset: Asset, o: OptionPosition, level: Level): Money {
+export function nakedChargeAt(p: Portfolio, o: OptionPosition, n: bigint, level: Level, unit: Fx): Money {
+  const asset = p.assets[o.asset];
   const d = asset.decimals;
-  const n = abs(units(o));
-  // The spot that maximises the charge: high for a short call, low for a short put.
-  const spot = conservativePrice(asset, p.confMultiplier, level, exposure(o));
-  const premium = value(n, unitValue(o, spot, p.now), d, "up");
+  const spot = shortOptionSpot(p, o, level);
+  const premium = shortPremium(p, o, n, unit);
   const underlying = value(n, spot, d, "up");
   // The out-of-the-money amount is a deduction, so it rounds down.
   const outOfTheMoney = value(n, intrinsic(o.kind === "call" ? "put" : "call", spot, o.strike), d, "down");
@@ -48,7 +59,7 @@ function shortOptionCharge(p: Portfolio, asset: Asset, o: OptionPosition, level:
   return add(premium, max(leg, minimum));
 }
 
-/** One position's rules-based charge at `level`. */
+/** One position's rules-based charge at `level`, alone. */
 export function positionCharge(p: Portfolio, position: Position, level: Level): Money {
   const asset = p.assets[position.asset];
   switch (position.type) {
@@ -60,6 +71,8 @@ export function positionCharge(p: Portfolio, position: Position, level: Level): 
     case "perp":
       return linearCharge(p, asset, abs(position.quantity), level, exposureOfSign(position.quantity));
     case "option":
-      return position.contracts < 0n ? shortOptionCharge(p, asset, position, level) : 0n;
+      return position.contracts < 0n
+        ? nakedChargeAt(p, position, abs(units(position)), level, shortUnitValue(p, position, level))
+        : 0n;
   }
 }

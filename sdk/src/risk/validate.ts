@@ -1,11 +1,12 @@
 // Input bounds (`crates/risk/src/validate.rs`), checked once and in the same order as Rust, so the first failing
-// bound names the same error. Rust's field types (u8, u64, i64) bound the rest; `checkTypes` holds a TypeScript
-// caller to them, as a programming error rather than a RiskError.
+// bound names the same error, field and value (`findViolation`). Rust's field types (u8, u64, i64) bound the rest;
+// `checkTypes` holds a TypeScript caller to them, as a programming error rather than a RiskError.
 import { RiskErrorCode, fail } from "./errors";
 import { FX_ONE, Fx, I128_MAX, mulFx } from "./fixed";
 import {
   Asset,
   MAX_ASSETS,
+  MAX_CARRY,
   MAX_DECIMALS,
   MAX_EXPIRY_SECONDS,
   MAX_GROUP_OFFSETS,
@@ -17,91 +18,204 @@ import {
   OptionPosition,
   Portfolio,
   Tier,
+  extremeIsOn,
 } from "./model";
+import { shiftedUpVol } from "./options/position";
+import { pointCount, shock } from "./tims/scenarios";
 
-function within(x: Fx, low: Fx, high: Fx, error: RiskErrorCode): void {
-  if (x < low || x > high) fail(error);
+/** What a field belongs to: indices into the portfolio's arrays. */
+export type Subject =
+  | { kind: "portfolio" }
+  | { kind: "tier" | "groupOffset" | "asset" | "position"; index: number };
+
+/** One refused input: the error, the subject and field, the offending value and the accepted range. */
+export interface Violation {
+  error: RiskErrorCode;
+  subject: Subject;
+  field: string;
+  value: bigint;
+  low: bigint;
+  high: bigint;
+}
+
+/** Thrown inside the checks and caught by `findViolation`, as Rust's `?` returns early. */
+class Refused {
+  constructor(readonly violation: Violation) {}
+}
+
+function within(field: string, x: bigint, low: bigint, high: bigint, error: RiskErrorCode): void {
+  if (x < low || x > high) throw new Refused({ error, subject: { kind: "portfolio" }, field, value: x, low, high });
+}
+
+/** A refusal that is not about a range (a duplicate, a self-reference): its range is empty. */
+const refuse = (field: string, value: bigint, error: RiskErrorCode): never => {
+  within(field, value, 1n, 0n, error);
+  throw new Error("unreachable");
+};
+
+/** Runs `check`, naming `subject` in the violation it raises. */
+function about(subject: Subject, check: () => void): void {
+  try {
+    check();
+  } catch (e) {
+    if (e instanceof Refused) throw new Refused({ ...e.violation, subject });
+    throw e;
+  }
+}
+
+/** A computed bound input, or the largest i128 when computing it overflows (Rust's `unwrap_or(Fx::MAX)`). */
+function orMax(compute: () => Fx): Fx {
+  try {
+    return compute();
+  } catch {
+    return I128_MAX;
+  }
+}
+
+/** A band scaled by `factor` must stay within ±100%, so scenario prices stay within [0, 2·MAX_PRICE]. */
+const scaledBand = (field: string, band: Fx, factor: Fx) =>
+  within(field, orMax(() => mulFx(band, factor, "up")), 0n, FX_ONE, "InvalidTier");
+
+function tierViolation(t: Tier): void {
+  within("band_down", t.bandDown, 0n, FX_ONE, "InvalidTier");
+  within("band_up", t.bandUp, 0n, FX_ONE, "InvalidTier");
+  within("initial_multiplier", t.initialMultiplier, FX_ONE, MAX_RATE, "RateOutOfRange");
+  scaledBand("band_down", t.bandDown, t.initialMultiplier);
+  scaledBand("band_up", t.bandUp, t.initialMultiplier);
+  const maxPoints = BigInt(MAX_POINTS_PER_SIDE);
+  within("points_down", BigInt(t.pointsDown), 0n, maxPoints, "TooMany");
+  within("points_up", BigInt(t.pointsUp), 0n, maxPoints, "TooMany");
+  within("vol_down", t.volDown, 0n, FX_ONE, "RateOutOfRange");
+  within("vol_up", t.volUp, 0n, MAX_RATE, "RateOutOfRange");
+  within("per_contract_min", t.perContractMin, 0n, MAX_PRICE, "RateOutOfRange");
+  within("floor_share", t.floorShare, 0n, FX_ONE, "RateOutOfRange");
+  within("vol_scale_min", t.volTerm.minScale, 0n, t.volTerm.maxScale, "RateOutOfRange");
+  within("vol_scale_max", t.volTerm.maxScale, 0n, MAX_RATE, "RateOutOfRange");
+  if (extremeIsOn(t.extreme)) {
+    within("extreme_multiple", t.extreme.multiple, FX_ONE, MAX_RATE, "RateOutOfRange");
+    // The outermost initial shocks, computed as the scan computes them, must stay within ±100% too.
+    for (const index of [0, pointCount(t) - 1]) {
+      const widest = orMax(() => shock(t, "initial", index));
+      within("extreme_multiple", widest < 0n ? -widest : widest, 0n, FX_ONE, "InvalidTier");
+    }
+  }
+  within("extreme_weight", t.extreme.weight, 0n, FX_ONE, "RateOutOfRange");
 }
 
 /** The ranges a tier must respect. */
 export function checkTier(t: Tier): void {
-  within(t.bandDown, 0n, FX_ONE, "InvalidTier");
-  within(t.bandUp, 0n, FX_ONE, "InvalidTier");
-  within(t.initialMultiplier, FX_ONE, MAX_RATE, "RateOutOfRange");
-  // The widened band must stay within ±100% so scenario prices stay within [0, 2·MAX_PRICE].
-  within(mulFx(t.bandDown, t.initialMultiplier, "up"), 0n, FX_ONE, "InvalidTier");
-  within(mulFx(t.bandUp, t.initialMultiplier, "up"), 0n, FX_ONE, "InvalidTier");
-  if (t.pointsDown > MAX_POINTS_PER_SIDE || t.pointsUp > MAX_POINTS_PER_SIDE) fail("TooMany");
-  within(t.volDown, 0n, FX_ONE, "RateOutOfRange");
-  within(t.volUp, 0n, MAX_RATE, "RateOutOfRange");
-  within(t.perContractMin, 0n, MAX_PRICE, "RateOutOfRange");
-  within(t.floorShare, 0n, FX_ONE, "RateOutOfRange");
+  const v = findIn(() => tierViolation(t));
+  if (v) fail(v.error);
 }
 
-function checkAsset(a: Asset, tiers: number): void {
-  if (a.decimals > MAX_DECIMALS) fail("DecimalsOutOfRange");
-  if (a.tier >= tiers) fail("UnknownIndex");
-  within(a.price, 1n, MAX_PRICE, "PriceOutOfRange");
-  within(a.stablePrice, 1n, MAX_PRICE, "PriceOutOfRange");
-  within(a.conf, 0n, MAX_PRICE, "PriceOutOfRange");
+/** Every tier's ranges, and that the tiers of one product group share their points and extreme scenario. */
+function tiersViolation(tiers: readonly Tier[]): void {
+  tiers.forEach((t, i) => {
+    const subject: Subject = { kind: "tier", index: i };
+    about(subject, () => tierViolation(t));
+    const misaligned = tiers.slice(0, i).some(
+      (u) =>
+        u.productGroup !== null &&
+        u.productGroup === t.productGroup &&
+        (u.pointsDown !== t.pointsDown || u.pointsUp !== t.pointsUp || extremeIsOn(u.extreme) !== extremeIsOn(t.extreme)),
+    );
+    if (misaligned) about(subject, () => refuse("product_group", BigInt(i), "MisalignedGroup"));
+  });
+}
+
+/** The tiers' checks as an error, as a program refuses a set of tiers when it is set. */
+export function checkTiers(tiers: readonly Tier[]): void {
+  const v = findIn(() => tiersViolation(tiers));
+  if (v) fail(v.error);
+}
+
+function assetViolation(a: Asset, selfIndex: number, assets: number, tiers: number): void {
+  within("decimals", BigInt(a.decimals), 0n, BigInt(MAX_DECIMALS), "DecimalsOutOfRange");
+  within("tier", BigInt(a.tier), 0n, BigInt(tiers - 1), "UnknownIndex");
+  within("price", a.price, 1n, MAX_PRICE, "PriceOutOfRange");
+  within("stable_price", a.stablePrice, 1n, MAX_PRICE, "PriceOutOfRange");
+  within("conf", a.conf, 0n, MAX_PRICE, "PriceOutOfRange");
   const r = a.rules;
-  for (const rate of [r.initialLong, r.initialShort, r.maintenanceLong, r.maintenanceShort, r.houseRate]) {
-    within(rate, 0n, MAX_RATE, "RateOutOfRange");
+  const rates: [string, Fx][] = [
+    ["initial_long", r.initialLong],
+    ["initial_short", r.initialShort],
+    ["maintenance_long", r.maintenanceLong],
+    ["maintenance_short", r.maintenanceShort],
+    ["house_rate", r.houseRate],
+    ["option_rate", r.optionRate],
+    ["option_min_rate", r.optionMinRate],
+  ];
+  for (const [field, rate] of rates) within(field, rate, 0n, MAX_RATE, "RateOutOfRange");
+  within("house_per_unit", r.housePerUnit, 0n, MAX_PRICE, "RateOutOfRange");
+  within("rate", a.carry.rate, 0n, MAX_CARRY, "RateOutOfRange");
+  within("yield", a.carry.yieldRate, 0n, MAX_CARRY, "RateOutOfRange");
+  if (a.tracks !== null) {
+    // An asset cannot track itself; the one it tracks must exist.
+    const underlying = BigInt(a.tracks.underlying);
+    if (a.tracks.underlying === selfIndex) refuse("tracks.asset", underlying, "UnknownIndex");
+    within("tracks.asset", underlying, 0n, BigInt(assets - 1), "UnknownIndex");
+    within("tracks.ratio", a.tracks.ratio, 1n, MAX_PRICE, "RateOutOfRange");
   }
-  within(r.optionRate, 0n, MAX_RATE, "RateOutOfRange");
-  within(r.optionMinRate, 0n, MAX_RATE, "RateOutOfRange");
-  within(r.housePerUnit, 0n, MAX_PRICE, "RateOutOfRange");
 }
 
-function checkOption(o: OptionPosition, p: Portfolio): void {
-  within(o.strike, 1n, MAX_PRICE, "InvalidOption");
-  within(o.mark ?? 0n, 0n, MAX_PRICE, "InvalidOption");
-  if (o.multiplier === 0n || o.expiry - p.now > MAX_EXPIRY_SECONDS) fail("InvalidOption");
-  // The shocked-up volatility must stay within the kernel's range too (Rust adds with saturation).
+function optionViolation(o: OptionPosition, p: Portfolio): void {
+  within("strike", o.strike, 1n, MAX_PRICE, "InvalidOption");
+  within("mark", o.mark ?? 0n, 0n, MAX_PRICE, "InvalidOption");
+  within("multiplier", o.multiplier, 1n, U64_MAX, "InvalidOption");
+  within("expiry", o.expiry, I64_MIN, p.now + MAX_EXPIRY_SECONDS, "InvalidOption");
+  within("vol", o.vol, 0n, MAX_RATE, "RateOutOfRange");
+  // The shocked-up volatility must stay within the kernel's range too.
   const tier = p.tiers[p.assets[o.asset].tier];
-  within(o.vol, 0n, MAX_RATE, "RateOutOfRange");
-  const shifted = o.vol + mulFx(o.vol, tier.volUp, "up");
-  within(shifted > I128_MAX ? I128_MAX : shifted, 0n, MAX_RATE, "RateOutOfRange");
+  within("vol", orMax(() => shiftedUpVol(o, tier, p.now)), 0n, MAX_RATE, "RateOutOfRange");
 }
 
-/** Checks every bound the engine relies on, in Rust's order. */
-export function validate(p: Portfolio): void {
+function findIn(check: () => void): Violation | null {
+  try {
+    check();
+    return null;
+  } catch (e) {
+    if (e instanceof Refused) return e.violation;
+    throw e;
+  }
+}
+
+/** Checks every bound the engine relies on, in Rust's order, and names the first input outside them. */
+export function findViolation(p: Portfolio): Violation | null {
   checkTypes(p);
-  if (
-    p.assets.length > MAX_ASSETS ||
-    p.tiers.length > MAX_TIERS ||
-    p.positions.length > MAX_POSITIONS ||
-    p.groupOffsets.length > MAX_GROUP_OFFSETS
-  ) {
-    fail("TooMany");
-  }
-  within(p.confMultiplier, 0n, MAX_RATE, "RateOutOfRange");
-  for (let i = 0; i < p.tiers.length; i++) {
-    const t = p.tiers[i];
-    checkTier(t);
-    // Classes offset point by point, so every tier of a group needs the same points.
-    for (let j = 0; j < i; j++) {
-      const u = p.tiers[j];
-      const grouped = u.productGroup !== null && u.productGroup === t.productGroup;
-      if (grouped && (u.pointsDown !== t.pointsDown || u.pointsUp !== t.pointsUp)) fail("MisalignedGroup");
-    }
-  }
-  for (const o of p.groupOffsets) within(o.share, 0n, FX_ONE, "RateOutOfRange");
-  for (const a of p.assets) checkAsset(a, p.tiers.length);
-  for (let i = 0; i < p.positions.length; i++) {
-    const position = p.positions[i];
-    if (position.asset >= p.assets.length) fail("UnknownIndex");
-    if (position.type === "spot") {
-      for (let j = 0; j < i; j++) {
-        const q = p.positions[j];
-        if (q.type === "spot" && q.asset === position.asset) fail("DuplicateSpot");
-      }
-    } else if (position.type === "perp") {
-      within(position.entryPrice, 0n, MAX_PRICE, "PriceOutOfRange");
-    } else {
-      checkOption(position, p);
-    }
-  }
+  return findIn(() => {
+    const counts: [string, number, number][] = [
+      ["assets", p.assets.length, MAX_ASSETS],
+      ["tiers", p.tiers.length, MAX_TIERS],
+      ["positions", p.positions.length, MAX_POSITIONS],
+      ["product_groups", p.groupOffsets.length, MAX_GROUP_OFFSETS],
+    ];
+    for (const [field, count, most] of counts) within(field, BigInt(count), 0n, BigInt(most), "TooMany");
+    within("conf_multiplier", p.confMultiplier, 0n, MAX_RATE, "RateOutOfRange");
+    tiersViolation(p.tiers);
+    p.groupOffsets.forEach((o, i) =>
+      about({ kind: "groupOffset", index: i }, () => within("offset", o.share, 0n, FX_ONE, "RateOutOfRange")),
+    );
+    p.assets.forEach((a, i) => about({ kind: "asset", index: i }, () => assetViolation(a, i, p.assets.length, p.tiers.length)));
+    p.positions.forEach((position, i) =>
+      about({ kind: "position", index: i }, () => {
+        within("asset", BigInt(position.asset), 0n, BigInt(p.assets.length - 1), "UnknownIndex");
+        if (position.type === "spot") {
+          const twice = p.positions.slice(0, i).some((q) => q.type === "spot" && q.asset === position.asset);
+          if (twice) refuse("asset", BigInt(position.asset), "DuplicateSpot");
+        } else if (position.type === "perp") {
+          within("entry_price", position.entryPrice, 0n, MAX_PRICE, "PriceOutOfRange");
+        } else {
+          optionViolation(position, p);
+        }
+      }),
+    );
+  });
+}
+
+/** Checks every bound the engine relies on. */
+export function validate(p: Portfolio): void {
+  const v = findViolation(p);
+  if (v) fail(v.error);
 }
 
 const U8_MAX = 255;

@@ -3,7 +3,7 @@
 //! `--portfolios FILE` it times the caller's accounts instead, so another engine (the TypeScript mirror) can set
 //! its figures for the very same portfolios beside these.
 
-use super::input::parse_account;
+use super::account::parse_account;
 use crate::engine::{health, quote};
 use crate::fixed::{Fx, FX_ONE};
 use crate::model::*;
@@ -25,6 +25,8 @@ fn assets() -> Vec<Asset> {
             stable_price: price,
             tier: 1 + (i % 2) as u8,
             rules,
+            carry: Carry::NONE,
+            tracks: None,
         });
     }
     assets

@@ -1,53 +1,128 @@
 //! The `tightrope-risk` command line: JSON in, JSON out, through the same library entry points the program uses.
-//! `run` is the whole CLI minus process I/O, so tests drive exactly what the binary does.
+//! `run` is the whole CLI minus process I/O, so tests drive exactly what the binary does. Arguments are parsed by
+//! `clap`: unknown flags, and flags a command does not take, are errors.
 
+pub mod account;
 pub mod bench;
 pub mod decimal;
+pub mod explain;
 pub mod input;
 pub mod output;
+mod cases;
 pub mod vectors;
 
 use crate::breakdown::Breakdown;
 use crate::engine::quote_with_breakdown;
+use crate::fixed::{FX_DECIMALS, MONEY_DECIMALS};
 use crate::liquidation::price::liquidation_prices;
 use crate::liquidation::sizing::liquidation_size;
-use input::{parse_account, Account};
+use crate::model::Model;
+use crate::validate::find_violation;
+use account::{parse_account, Account};
+use clap::error::ErrorKind;
+use clap::{value_parser, Arg, ArgAction, ArgMatches, Command};
 
-pub const USAGE: &str = "usage:
-  tightrope-risk quote < portfolio.json
-  tightrope-risk liquidation-price --asset SYM < portfolio.json
-  tightrope-risk liquidation-size --liability SYM --collateral SYM --discount D [--target AMOUNT] < portfolio.json
-  tightrope-risk vectors --count N --seed S --out FILE
-  tightrope-risk bench [--iterations N] [--portfolios FILE]";
-
-/// The value following `--name` in `args`.
-fn flag<'a>(args: &'a [String], name: &str) -> Result<&'a str, String> {
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .map(String::as_str)
-        .ok_or_else(|| format!("missing {name}\n{USAGE}"))
+fn value(name: &'static str, help: &'static str) -> Arg {
+    Arg::new(name).long(name).value_name("VALUE").help(help)
 }
 
-fn optional_flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
-    flag(args, name).ok()
+fn command() -> Command {
+    let portfolio = "reads one account as JSON on standard input (docs/risk-json.md)";
+    Command::new("tightrope-risk")
+        .about("Tightrope's risk engine: exact integer margin (rules-based and TIMS) on a JSON account")
+        .subcommand_required(true)
+        .subcommand(
+            Command::new("quote")
+                .about("equity, requirements, health and breakdown of the account on standard input")
+                .long_about(portfolio)
+                .arg(
+                    Arg::new("points")
+                        .long("points")
+                        .action(ArgAction::SetTrue)
+                        .help("also print each class's profit or loss at every valuation point (TIMS)"),
+                ),
+        )
+        .subcommand(
+            Command::new("liquidation-price")
+                .about("the prices of one asset at which the account reaches its maintenance requirement")
+                .long_about(portfolio)
+                .arg(value("asset", "the asset whose price moves").required(true)),
+        )
+        .subcommand(
+            Command::new("liquidation-size")
+                .about("how much of a liability a liquidator may repay, seizing collateral at a discount")
+                .long_about(portfolio)
+                .arg(value("liability", "the borrowed asset repaid").required(true))
+                .arg(value("collateral", "the deposited asset seized").required(true))
+                .arg(value("discount", "the liquidator's discount, a fraction").required(true))
+                .arg(value("target", "maintenance health to stop at, in quote").default_value("0")),
+        )
+        .subcommand(
+            Command::new("vectors")
+                .about("random accounts with their exact quotes, for a mirror's parity test")
+                .arg(
+                    value("count", "how many accounts")
+                        .required(true)
+                        .value_parser(value_parser!(usize)),
+                )
+                .arg(
+                    value("seed", "the generator's seed")
+                        .required(true)
+                        .value_parser(value_parser!(u64)),
+                )
+                .arg(value("out", "the file to write").required(true)),
+        )
+        .subcommand(
+            Command::new("bench")
+                .about("nanoseconds per quote and per health check (run from a release build)")
+                .arg(
+                    value("iterations", "evaluations per figure")
+                        .default_value("20000")
+                        .value_parser(value_parser!(u32)),
+                )
+                .arg(value(
+                    "portfolios",
+                    "time each account of this JSON array instead of the built-in cases",
+                )),
+        )
+}
+
+fn text<'a>(m: &'a ArgMatches, name: &str) -> &'a str {
+    // Every string argument read here is required or has a default.
+    m.get_one::<String>(name).map_or("", String::as_str)
 }
 
 fn pretty(value: &serde_json::Value) -> String {
     serde_json::to_string_pretty(value).expect("a JSON value always serialises")
 }
 
-/// The `quote` output for one JSON input.
-pub fn quote_value(json: &str) -> Result<serde_json::Value, String> {
+/// The account on standard input, refused with a named field if the engine would refuse it.
+fn checked_account(json: &str) -> Result<Account, String> {
     let account = parse_account(json)?;
+    find_violation(&account.portfolio()).map_err(|v| explain::violation(&account, &v))?;
+    Ok(account)
+}
+
+/// The `quote` output for one JSON input; with `points`, each class's P&L at every valuation point too.
+pub fn quote_value(json: &str, points: bool) -> Result<serde_json::Value, String> {
+    let account = checked_account(json)?;
     let mut breakdown = Box::<Breakdown>::default();
     let q = quote_with_breakdown(&account.portfolio(), account.model, &mut breakdown)
         .map_err(|e| e.to_string())?;
-    Ok(output::quote_json(&account, &q, &breakdown))
+    let mut out = output::quote_json(&account, &q, &breakdown);
+    if points {
+        if account.model != Model::Tims {
+            return Err(
+                "`--points` needs a TIMS account: the rules model has no valuation points".into(),
+            );
+        }
+        out["points"] = output::points_json(&account)?;
+    }
+    Ok(out)
 }
 
-fn liquidation_price(account: &Account, args: &[String]) -> Result<String, String> {
-    let asset = account.asset_index(flag(args, "--asset")?)?;
+fn liquidation_price(account: &Account, m: &ArgMatches) -> Result<String, String> {
+    let asset = account.asset_index(text(m, "asset"))?;
     let prices = liquidation_prices(&account.portfolio(), account.model, asset)
         .map_err(|e| e.to_string())?;
     Ok(pretty(&output::liquidation_price_json(
@@ -55,14 +130,13 @@ fn liquidation_price(account: &Account, args: &[String]) -> Result<String, Strin
     )))
 }
 
-fn liquidation_size_command(account: &Account, args: &[String]) -> Result<String, String> {
-    let liability = account.asset_index(flag(args, "--liability")?)?;
-    let collateral = account.asset_index(flag(args, "--collateral")?)?;
-    let discount = decimal::parse(flag(args, "--discount")?, crate::fixed::FX_DECIMALS)?;
-    let target = decimal::parse(
-        optional_flag(args, "--target").unwrap_or("0"),
-        crate::fixed::MONEY_DECIMALS,
-    )?;
+fn liquidation_size_command(account: &Account, m: &ArgMatches) -> Result<String, String> {
+    let liability = account.asset_index(text(m, "liability"))?;
+    let collateral = account.asset_index(text(m, "collateral"))?;
+    let discount =
+        decimal::parse(text(m, "discount"), FX_DECIMALS).map_err(|e| format!("--discount: {e}"))?;
+    let target =
+        decimal::parse(text(m, "target"), MONEY_DECIMALS).map_err(|e| format!("--target: {e}"))?;
     let size = liquidation_size(
         &account.portfolio(),
         account.model,
@@ -77,31 +151,34 @@ fn liquidation_size_command(account: &Account, args: &[String]) -> Result<String
     )))
 }
 
-/// Runs one command; `stdin` is read only by the commands that take a portfolio.
+/// Runs one command (`args` without the program name); `stdin` is read only by the commands that take an
+/// account. `--help` is an answer, not an error.
 pub fn run(
     args: &[String],
     stdin: impl FnOnce() -> Result<String, String>,
 ) -> Result<String, String> {
-    match args.first().map(String::as_str) {
-        Some("quote") => Ok(pretty(&quote_value(&stdin()?)?)),
-        Some("liquidation-price") => liquidation_price(&parse_account(&stdin()?)?, args),
-        Some("liquidation-size") => liquidation_size_command(&parse_account(&stdin()?)?, args),
-        Some("vectors") => {
-            let count = flag(args, "--count")?
-                .parse()
-                .map_err(|e| format!("--count: {e}"))?;
-            let seed = flag(args, "--seed")?
-                .parse()
-                .map_err(|e| format!("--seed: {e}"))?;
+    let argv = std::iter::once("tightrope-risk".to_string()).chain(args.iter().cloned());
+    let matches = match command().try_get_matches_from(argv) {
+        Ok(matches) => matches,
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            return Ok(e.render().to_string().trim_end().to_string())
+        }
+        Err(e) => return Err(e.render().to_string().trim_end().to_string()),
+    };
+    match matches.subcommand() {
+        Some(("quote", m)) => Ok(pretty(&quote_value(&stdin()?, m.get_flag("points"))?)),
+        Some(("liquidation-price", m)) => liquidation_price(&checked_account(&stdin()?)?, m),
+        Some(("liquidation-size", m)) => liquidation_size_command(&checked_account(&stdin()?)?, m),
+        Some(("vectors", m)) => {
+            let count = *m.get_one::<usize>("count").unwrap_or(&0);
+            let seed = *m.get_one::<u64>("seed").unwrap_or(&0);
             let file = vectors::generate(count, seed)?;
-            std::fs::write(flag(args, "--out")?, pretty(&file)).map_err(|e| e.to_string())?;
+            std::fs::write(text(m, "out"), pretty(&file)).map_err(|e| e.to_string())?;
             Ok(format!("wrote {count} vectors"))
         }
-        Some("bench") => {
-            let iterations = optional_flag(args, "--iterations")
-                .map_or(Ok(20_000), str::parse::<u32>)
-                .map_err(|e| e.to_string())?;
-            match optional_flag(args, "--portfolios") {
+        Some(("bench", m)) => {
+            let iterations = *m.get_one::<u32>("iterations").unwrap_or(&20_000);
+            match m.get_one::<String>("portfolios") {
                 Some(file) => bench::run_portfolios(
                     &std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?,
                     iterations,
@@ -109,6 +186,7 @@ pub fn run(
                 None => Ok(bench::run(iterations)),
             }
         }
-        _ => Err(USAGE.to_string()),
+        // `subcommand_required` leaves no other case.
+        _ => Err(command().render_usage().to_string()),
     }
 }

@@ -16,11 +16,12 @@ use crate::error::Result;
 use crate::fixed::{add, mul, mul_fx, raw_to_money, sub, value, Fx, Money, Rounding};
 use crate::model::{Level, Portfolio, Position, MAX_POINTS_PER_SIDE};
 use crate::options::black_scholes::Pricer;
-use crate::options::position::{pricer, seconds_to_expiry, units};
+use crate::options::position::{pricer, seconds_to_expiry, shifted_up_vol, units};
 use crate::options::qmath::{ln_q62, ln_q62_lanes};
-use crate::tims::scenarios::{point_count, scenario_price, shock};
+use crate::tims::scenarios::{extreme_weight, point_count, scenario_price, shock};
 
-pub const MAX_POINTS: usize = 2 * MAX_POINTS_PER_SIDE;
+/// The band's points and the two extreme ones.
+pub const MAX_POINTS: usize = 2 * MAX_POINTS_PER_SIDE + 2;
 /// Levels one scan covers: a quote needs both.
 pub const MAX_LEVELS: usize = 2;
 
@@ -34,7 +35,7 @@ const MAX_PRICES: usize = MAX_LEVELS * MAX_POINTS;
 type Sums = [i128; MAX_PRICES];
 
 /// A class at each level of a pass, indexed like the levels the scan was given.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ClassScan {
     pub points: usize,
     pub pnl: [[Money; MAX_POINTS]; MAX_LEVELS],
@@ -45,6 +46,19 @@ pub struct ClassScan {
     pub worst_loss: [Money; MAX_LEVELS],
     /// max(per-contract minimum, floor share × gross notional), the same at every level.
     pub floor: Money,
+}
+
+impl Default for ClassScan {
+    fn default() -> Self {
+        ClassScan {
+            points: 0,
+            pnl: [[0; MAX_POINTS]; MAX_LEVELS],
+            vol_shift: [[0; MAX_POINTS]; MAX_LEVELS],
+            worst_point: [None; MAX_LEVELS],
+            worst_loss: [0; MAX_LEVELS],
+            floor: 0,
+        }
+    }
 }
 
 /// Scenario prices and their logarithms for one class at each level of a pass, each distinct price once.
@@ -208,11 +222,11 @@ fn scan_grid(
                 let n = units(&o)?;
                 gross = add(gross, n.abs())?;
                 contract_units = add(contract_units, n.abs())?;
-                let line = pricer(&o, o.vol, p.now);
+                let line = pricer(&o, o.vol, p.now, a.carry);
                 let base = line.value_at(a.price, g.ln_base);
                 // Volatility shifts round outward, like price moves.
                 let low_vol = o.vol - mul_fx(o.vol, tier.vol_down, Rounding::Up)?;
-                let high_vol = add(o.vol, mul_fx(o.vol, tier.vol_up, Rounding::Up)?)?;
+                let high_vol = shifted_up_vol(&o, tier, p.now)?;
                 let seconds = seconds_to_expiry(&o, p.now);
                 for (needed, vol, sums) in [
                     (need_down, low_vol, &mut down),
@@ -236,8 +250,12 @@ fn scan_grid(
                 (true, true, _) => (low, -1),
                 (true, false, _) => (high, 1),
             };
-            // P&L rounds down, so a loss rounds up.
+            // P&L rounds down, so a loss rounds up; an extreme point's counts at its weight.
             let pnl = raw_to_money(raw, a.decimals, Rounding::Down)?;
+            let pnl = match extreme_weight(tier, j) {
+                Some(weight) => mul_fx(pnl, weight, Rounding::Down)?,
+                None => pnl,
+            };
             (scan.pnl[i][j], scan.vol_shift[i][j]) = (pnl, shift);
             if -pnl > scan.worst_loss[i] {
                 scan.worst_loss[i] = -pnl;

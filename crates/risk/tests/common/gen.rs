@@ -28,12 +28,18 @@ pub fn tier(groups: bool) -> impl Strategy<Value = Tier> {
         (0..=FX_ONE / 2, 0..=FX_ONE / 2, 1u8..=6, 1u8..=6),
         (0..=FX_ONE / 2, 0..=FX_ONE, FX_ONE..=2 * FX_ONE),
         (0..=FX_ONE, 0..=FX_ONE / 20, prop::option::of(0u8..2)),
+        (
+            0u16..=60,
+            prop::option::of(FX_ONE..=19 * FX_ONE / 10),
+            0..=FX_ONE,
+        ),
     )
         .prop_map(
             move |(
                 (band_down, band_up, points_down, points_up),
                 (vol_down, vol_up, initial_multiplier),
                 rest,
+                (reference_days, multiple, weight),
             )| {
                 let (per_contract_min, floor_share, group) = rest;
                 let product_group = if groups { group } else { None };
@@ -54,6 +60,20 @@ pub fn tier(groups: bool) -> impl Strategy<Value = Tier> {
                     per_contract_min,
                     floor_share,
                     product_group,
+                    vol_term: VolTerm {
+                        reference_days,
+                        min_scale: FX_ONE / 2,
+                        max_scale: 2 * FX_ONE,
+                    },
+                    // An extreme move only where it keeps within ±100%, and never in a group (they must agree).
+                    extreme: match multiple {
+                        Some(multiple)
+                            if product_group.is_none() && band_down.max(band_up) <= FX_ONE / 4 =>
+                        {
+                            ExtremeMove { multiple, weight }
+                        }
+                        _ => ExtremeMove::OFF,
+                    },
                 }
             },
         )
@@ -98,15 +118,18 @@ pub fn asset(conf: bool) -> impl Strategy<Value = Asset> {
         -100..=100i128,
         1u8..=2,
         rules(),
+        (0..=FX_ONE * 3 / 10, 0..=FX_ONE * 3 / 10),
     )
         .prop_map(
-            move |(decimals, price, conf_bp, stable_pm, tier, rules)| Asset {
+            move |(decimals, price, conf_bp, stable_pm, tier, rules, (rate, yield_rate))| Asset {
                 decimals,
                 price,
                 conf: if conf { price * conf_bp / 10_000 } else { 0 },
                 stable_price: price + price * stable_pm / 1_000,
                 tier,
                 rules,
+                carry: Carry { rate, yield_rate },
+                tracks: None,
             },
         )
 }

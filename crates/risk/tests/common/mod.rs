@@ -27,6 +27,7 @@ pub fn stock(price: Fx, tier: u8, rules: RulesRates) -> Asset {
         stable_price: price,
         tier,
         rules,
+        ..Asset::quote(0)
     }
 }
 

@@ -46,6 +46,9 @@ impl TierConfig {
             per_contract_min: fx(self.per_contract_min),
             floor_share: fx(self.floor_share),
             product_group: (self.product_group != NO_PRODUCT_GROUP).then_some(self.product_group),
+            // Stored tiers have no crypto add-ons yet.
+            vol_term: tightrope_risk::VolTerm::OFF,
+            extreme: tightrope_risk::ExtremeMove::OFF,
         }
     }
 

@@ -4,6 +4,7 @@
 import type { Breakdown, LevelBreakdown } from "../breakdown";
 import type { Quote } from "../engine";
 import { FX_DECIMALS, Fx, MONEY_DECIMALS, Money } from "../fixed";
+import { MAX_PRICE } from "../model";
 import type { LiquidationPrices } from "../liquidation/price";
 import type { LiquidationSize } from "../liquidation/sizing";
 import { formatDecimal } from "./decimal";
@@ -22,6 +23,8 @@ function sorted(value: Json): Json {
 /** serde_json's `to_string_pretty` of a map-ordered value: keys sorted, two spaces. */
 export const canonicalJson = (value: Json): string => JSON.stringify(sorted(value), null, 2);
 
+export const volShiftName = (shift: number): string => (shift === -1 ? "down" : shift === 1 ? "up" : "none");
+
 function levelJson(account: Account, level: LevelBreakdown): { classes: Json[]; groups: Json[] } {
   const groupName = (g: number | null) => (g === null ? null : account.groups[g]);
   return {
@@ -30,7 +33,7 @@ function levelJson(account: Account, level: LevelBreakdown): { classes: Json[]; 
       group: groupName(c.group),
       worst_point: c.worstPoint,
       shock: fixed(c.shock),
-      vol_shift: c.volShift === -1 ? "down" : c.volShift === 1 ? "up" : "none",
+      vol_shift: volShiftName(c.volShift),
       loss: money(c.loss),
       floor: money(c.floor),
     })),
@@ -72,8 +75,9 @@ export function quoteJson(account: Account, q: Quote, b: Breakdown): Json {
   };
 }
 
+/** The triggers, and for each missing one why there is none. */
 export function liquidationPriceJson(account: Account, asset: number, l: LiquidationPrices): Json {
-  return {
+  const out: { [key: string]: Json } = {
     model: account.model,
     asset: account.symbols[asset],
     price: fixed(account.portfolio.assets[asset].price),
@@ -81,6 +85,13 @@ export function liquidationPriceJson(account: Account, asset: number, l: Liquida
     lower: l.lower === null ? null : fixed(l.lower),
     upper: l.upper === null ? null : fixed(l.upper),
   };
+  if (l.health < 0n) {
+    out.reason = `already below maintenance margin (maintenance health ${money(l.health)}): liquidatable at the current price`;
+    return out;
+  }
+  if (l.lower === null) out.lower_reason = "no price down to 0.000000000001 takes maintenance health below zero";
+  if (l.upper === null) out.upper_reason = `no price up to ${fixed(MAX_PRICE)} takes maintenance health below zero`;
+  return out;
 }
 
 export function liquidationSizeJson(account: Account, liability: number, collateral: number, s: LiquidationSize): Json {

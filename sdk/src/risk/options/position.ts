@@ -1,9 +1,10 @@
 // An option position's exposure, units, time to expiry and value, shared by equity, the rules model and TIMS
 // (`crates/risk/src/options/position.rs`).
-import { Fx, mul } from "../fixed";
+import { FX_ONE, Fx, add, mul, mulFx } from "../fixed";
 import type { Exposure } from "../marks";
-import type { OptionPosition } from "../model";
+import type { Carry, OptionPosition, Portfolio, Tier, VolTerm } from "../model";
 import { Pricer } from "./blackScholes";
+import { isqrt } from "./qmath";
 
 /** Long calls and short puts gain when the underlying rises. */
 export function exposure(o: OptionPosition): Exposure {
@@ -19,8 +20,28 @@ export function secondsToExpiry(o: OptionPosition, now: bigint): bigint {
   return s > 0n ? s : 0n;
 }
 
-export const pricer = (o: OptionPosition, vol: Fx, now: bigint): Pricer =>
-  Pricer.create(o.kind, o.strike, vol, secondsToExpiry(o, now));
+export const pricer = (o: OptionPosition, vol: Fx, now: bigint, carry: Carry): Pricer =>
+  Pricer.create(o.kind, o.strike, vol, secondsToExpiry(o, now), carry);
+
+/**
+ * The factor on a tier's volatility up-shift for an option `seconds` from expiry: √(reference / time left), rounded
+ * up, within the term's bounds; exactly one when the term is off.
+ */
+export function termScale(term: VolTerm, seconds: bigint): Fx {
+  if (term.referenceDays === 0) return FX_ONE;
+  if (seconds <= 0n) return term.maxScale;
+  const numerator = BigInt(term.referenceDays) * 86_400n * FX_ONE * FX_ONE;
+  const ratio = (numerator + seconds - 1n) / seconds;
+  const floor = isqrt(ratio);
+  const root = floor * floor < ratio ? floor + 1n : floor;
+  return root < term.minScale ? term.minScale : root > term.maxScale ? term.maxScale : root;
+}
+
+/** The volatility an option is revalued at when its tier shifts volatility up: σ·(1 + volUp × term scale). */
+export function shiftedUpVol(o: OptionPosition, tier: Tier, now: bigint): Fx {
+  const shift = tier.volTerm.referenceDays === 0 ? tier.volUp : mulFx(tier.volUp, termScale(tier.volTerm, secondsToExpiry(o, now)), "up");
+  return add(o.vol, mulFx(o.vol, shift, "up"));
+}
 
 /**
  * Value per unit at one spot after another (an account's levels): the market mark when given, else the model,
@@ -32,13 +53,13 @@ export class UnitValues {
 
   constructor(
     private readonly o: OptionPosition,
-    private readonly now: bigint,
+    private readonly p: Portfolio,
   ) {}
 
   at(spot: Fx): Fx {
     if (this.o.mark !== null) return this.o.mark;
     if (this.last && this.last[0] === spot) return this.last[1];
-    this.line ??= pricer(this.o, this.o.vol, this.now);
+    this.line ??= pricer(this.o, this.o.vol, this.p.now, this.p.assets[this.o.asset].carry);
     const value = this.line.value(spot);
     this.last = [spot, value];
     return value;
@@ -46,4 +67,4 @@ export class UnitValues {
 }
 
 /** Value per unit at `spot` for equity and premium. */
-export const unitValue = (o: OptionPosition, spot: Fx, now: bigint): Fx => new UnitValues(o, now).at(spot);
+export const unitValue = (o: OptionPosition, spot: Fx, p: Portfolio): Fx => new UnitValues(o, p).at(spot);

@@ -10,9 +10,9 @@ import type { VolShift } from "../breakdown";
 import { Fx, Money, abs, add, max, mul, mulFx, rawToMoney, sub, value } from "../fixed";
 import type { Level, OptionPosition, Portfolio, Position, Tier } from "../model";
 import { Pricer } from "../options/blackScholes";
-import { pricer, secondsToExpiry, units } from "../options/position";
+import { pricer, secondsToExpiry, shiftedUpVol, units } from "../options/position";
 import { lnQ62 } from "../options/qmath";
-import { pointCount, scenarioPrice, shock } from "./scenarios";
+import { extremeWeight, pointCount, scenarioPrice, shock } from "./scenarios";
 
 /** A class at each level of a pass, indexed like the levels the scan was given. */
 export interface ClassScan {
@@ -102,11 +102,11 @@ export function scanClass(p: Portfolio, asset: number, shocks: Shocks): ClassSca
       const n = units(q);
       gross = add(gross, abs(n));
       contractUnits = add(contractUnits, abs(n));
-      const line = pricer(q, q.vol, p.now);
+      const line = pricer(q, q.vol, p.now, a.carry);
       const base = line.valueAt(a.price, lnBase);
       // Volatility shifts round outward, like price moves.
       const lowVol = q.vol - mulFx(q.vol, tier.volDown, "up");
-      const highVol = add(q.vol, mulFx(q.vol, tier.volUp, "up"));
+      const highVol = shiftedUpVol(q, tier, p.now);
       const seconds = secondsToExpiry(q, p.now);
       if (needDown) addOptionPnl(down, g.price, lnPrice, line.withVol(lowVol, seconds), n, base);
       if (needUp) addOptionPnl(up, g.price, lnPrice, line.withVol(highVol, seconds), n, base);
@@ -121,8 +121,10 @@ export function scanClass(p: Portfolio, asset: number, shocks: Shocks): ClassSca
       const [low, high] = [add(down[k], linear), add(up[k], linear)];
       let [raw, shift]: [bigint, VolShift] = [low, 0];
       if (volShifted) [raw, shift] = needDown && !(needUp && high < low) ? [low, -1] : [high, 1];
-      // P&L rounds down, so a loss rounds up.
-      const money = rawToMoney(raw, a.decimals, "down");
+      // P&L rounds down, so a loss rounds up; an extreme point's counts at its weight.
+      const whole = rawToMoney(raw, a.decimals, "down");
+      const weight = extremeWeight(tier, j);
+      const money = weight === null ? whole : mulFx(whole, weight, "down");
       pnl.push(money);
       volShift.push(shift);
       if (-money > worstLoss) [worstLoss, worstPoint] = [-money, j];

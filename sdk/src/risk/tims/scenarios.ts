@@ -1,19 +1,34 @@
 // Valuation points (`crates/risk/src/tims/scenarios.rs`): pointsDown equidistant shocks from −bandDown up to (not
-// including) zero, then pointsUp from zero (exclusive) to +bandUp; initial margin scales every shock by the tier's
-// multiplier. Magnitudes round up, so a band is never narrowed by rounding.
+// including) zero, then pointsUp from zero (exclusive) to +bandUp. A tier with an extreme move adds one point before
+// them at −multiple × bandDown and one after them at +multiple × bandUp, whose P&L counts at the tier's weight.
+// Initial margin scales every shock by the tier's multiplier. Magnitudes round up, so a band is never narrowed.
 import { Fx, add, max, mulDiv, mulFx, sub } from "../fixed";
-import type { Level, Tier } from "../model";
+import { extremeIsOn, type Level, type Tier } from "../model";
 
-export const pointCount = (tier: Tier): number => tier.pointsDown + tier.pointsUp;
+const extremePoints = (tier: Tier): number => (extremeIsOn(tier.extreme) ? 2 : 0);
+
+export const pointCount = (tier: Tier): number => tier.pointsDown + tier.pointsUp + extremePoints(tier);
+
+/** The weight point `index` counts at: a number for an extreme point, null (in full) for the band's points. */
+export function extremeWeight(tier: Tier, index: number): Fx | null {
+  const outermost = index === 0 || index + 1 === pointCount(tier);
+  return extremeIsOn(tier.extreme) && outermost ? tier.extreme.weight : null;
+}
 
 /** The signed shock (Fx fraction of price) of point `index`, widest down move first. */
 export function shock(tier: Tier, level: Level, index: number): Fx {
-  const down = tier.pointsDown;
-  const negative = index < down;
-  const [band, points, step] = negative ? [tier.bandDown, down, down - index] : [tier.bandUp, tier.pointsUp, index - down + 1];
-  let magnitude = mulDiv(band, BigInt(step), BigInt(points), "up");
+  const outer = extremePoints(tier) / 2;
+  let magnitude: Fx;
+  if (extremeWeight(tier, index) !== null) {
+    magnitude = mulFx(index === 0 ? tier.bandDown : tier.bandUp, tier.extreme.multiple, "up");
+  } else {
+    const i = index - outer;
+    const down = tier.pointsDown;
+    const [band, points, step] = i < down ? [tier.bandDown, down, down - i] : [tier.bandUp, tier.pointsUp, i - down + 1];
+    magnitude = mulDiv(band, BigInt(step), BigInt(points), "up");
+  }
   if (level === "initial") magnitude = mulFx(magnitude, tier.initialMultiplier, "up");
-  return negative ? -magnitude : magnitude;
+  return index < outer + tier.pointsDown ? -magnitude : magnitude;
 }
 
 /** `price` moved by `shock`, the move rounded away from zero, floored at zero. */

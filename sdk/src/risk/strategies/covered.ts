@@ -1,0 +1,91 @@
+// Steps 3 and 4 of the pairing (`crates/risk/src/strategies/covered.rs`): shorts covered by their underlying, and
+// the underlying hedged by long options.
+import { FX_ONE, Fx, Money, add, max, min, mulDiv, pow10, sub } from "../fixed";
+import { conservativePrice } from "../marks";
+import type { Level, Portfolio } from "../model";
+import { intrinsic } from "../options/blackScholes";
+import { depositCharge, linearCharge, shortOptionSpot } from "../rules";
+import { Free, openLeg, option, perUnitCharge, takeShort } from "./index";
+
+/** Native units of `to` worth `amount` of `from` that tracks it at `ratio` (floor), and back (ceiling). */
+function trackedUnits(p: Portfolio, from: number, to: number, ratio: Fx, amount: bigint, back: boolean): bigint {
+  const [f, t] = [pow10(p.assets[from].decimals), pow10(p.assets[to].decimals)];
+  return back ? mulDiv(amount, f * FX_ONE, ratio * t, "up") : mulDiv(amount, ratio * t, f * FX_ONE, "down");
+}
+
+/** Per deposit (borrow): units covering calls (puts) and the highest (lowest) strike among them. */
+type Caps = [bigint, Fx][];
+
+/** Steps 3 and 4. */
+export function covered(p: Portfolio, level: Level, lines: Money[], free: Free): void {
+  const caps: Caps = p.positions.map(() => [0n, 0n]);
+  for (let s = 0; s < p.positions.length; s++) {
+    const short = option(p, s);
+    if (!short || short.contracts >= 0n) continue;
+    const call = short.kind === "call";
+    for (let j = 0; j < p.positions.length; j++) {
+      const asset = p.positions[j].asset;
+      const tracks = p.assets[asset].tracks;
+      let ratio: Fx | null = null;
+      if (asset !== short.asset) {
+        if (tracks === null || tracks.underlying !== short.asset) continue;
+        ratio = tracks.ratio;
+      }
+      // Option lines have no linear units: their pools are empty.
+      const pools = call ? free.long : free.short;
+      const available = ratio === null ? pools[j] : trackedUnits(p, asset, short.asset, ratio, pools[j], false);
+      const n = min(available, free.option[s]);
+      if (n <= 0n) continue;
+      pools[j] -= ratio === null ? n : min(trackedUnits(p, short.asset, asset, ratio, n, true), pools[j]);
+      const alone = takeShort(p, level, free, s, n);
+      const inTheMoney = intrinsic(short.kind, shortOptionSpot(p, short, level), short.strike);
+      const charge = min(perUnitCharge(p, short, n, inTheMoney), alone);
+      lines[s] = add(sub(lines[s], alone), charge);
+      if (ratio === null && p.positions[j].type === "spot") {
+        const [count, strike] = caps[j];
+        const further = call ? max(strike, short.strike) : count === 0n ? short.strike : min(strike, short.strike);
+        caps[j] = [count + n, further];
+      }
+      if (free.option[s] === 0n) break;
+    }
+  }
+  if (level === "maintenance") hedged(p, lines, free, caps);
+}
+
+/** Step 4 for every deposit (protected by long puts) and borrow (by long calls), from the holding's first unit up. */
+function hedged(p: Portfolio, lines: Money[], free: Free, caps: Caps): void {
+  for (let j = 0; j < p.positions.length; j++) {
+    const spot = p.positions[j];
+    if (spot.type !== "spot") continue;
+    const a = p.assets[spot.asset];
+    for (const [held, exposure, kind] of [
+      [spot.deposit, "long", "put"],
+      [spot.borrow, "short", "call"],
+    ] as const) {
+      let hedgedUnits = 0n;
+      // The stock at its equity mark, counted at no more (less) than the strike of a call (put) it covers.
+      const mark = conservativePrice(a, p.confMultiplier, "maintenance", exposure);
+      let [capped, cap] = caps[j];
+      // What the stock costs alone, as positionCharge charges it (a deposit at most its value).
+      const stockAlone = (n: bigint) =>
+        exposure === "long" ? depositCharge(p, a, n, "maintenance") : linearCharge(p, a, n, "maintenance", exposure);
+      for (let i = 0; i < p.positions.length; i++) {
+        const o = openLeg(p, free, i, spot.asset, kind, false);
+        if (!o) continue;
+        const h = min(held - hedgedUnits, free.option[i]);
+        if (h === 0n) break;
+        free.option[i] -= h;
+        const alone = sub(stockAlone(hedgedUnits + h), stockAlone(hedgedUnits));
+        hedgedUnits += h;
+        // Per unit: the hedge rate on the strike plus how far the stock may move before the option pays.
+        const floor = mulDiv(o.strike, a.rules.optionMinRate, FX_ONE, "up");
+        const gap = (s: Fx) => max(kind === "put" ? s - o.strike : o.strike - s, 0n);
+        const withCap = min(h, capped);
+        capped -= withCap;
+        const cappedMark = kind === "put" ? min(mark, cap) : max(mark, cap);
+        const charge = add(perUnitCharge(p, o, withCap, floor + gap(cappedMark)), perUnitCharge(p, o, h - withCap, floor + gap(mark)));
+        lines[j] = add(sub(lines[j], alone), min(charge, alone));
+      }
+    }
+  }
+}

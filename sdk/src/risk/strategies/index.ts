@@ -1,0 +1,98 @@
+// Strategy-based rules margin (`crates/risk/src/strategies/mod.rs`, whose docs give the pairing order): option legs
+// recognised together are charged what the strategy can lose instead of each leg alone. Deterministic; every step
+// walks the positions in index order: spreads, two spreads as one, covered shorts, hedged underlying (maintenance),
+// straddles and strangles. A strategy is charged at most what its legs cost alone, counted as the leg's charge
+// before less after taking them out.
+import { Fx, Money, abs, add, max, min, sub, value } from "../fixed";
+import type { Level, OptionKind, OptionPosition, Portfolio } from "../model";
+import { units } from "../options/position";
+import { nakedChargeAt, positionCharge, shortPremium, shortUnitValue } from "../rules";
+import { covered } from "./covered";
+import { spreads } from "./spreads";
+
+/** Units not yet in a strategy, per position line, and each short option's value per unit at its charging spot. */
+export interface Free {
+  option: bigint[];
+  long: bigint[];
+  short: bigint[];
+  unit: Fx[];
+}
+
+export function option(p: Portfolio, i: number): OptionPosition | null {
+  const q = p.positions[i];
+  return q.type === "option" ? q : null;
+}
+
+/** Line `i` as the option a strategy recorded it to be. */
+export function leg(p: Portfolio, i: number): OptionPosition {
+  const o = option(p, i);
+  if (o === null) throw new Error("UnknownIndex");
+  return o;
+}
+
+/** Line `i` if it is an option on `asset` of `kind`, short or long as asked, with units still free. */
+export function openLeg(p: Portfolio, free: Free, i: number, asset: number, kind: OptionKind, short: boolean): OptionPosition | null {
+  const o = option(p, i);
+  return o && o.asset === asset && o.kind === kind && o.contracts < 0n === short && free.option[i] > 0n ? o : null;
+}
+
+/** What n of the free units of short option line `i` cost alone: its naked charge before less after. */
+export function aloneCost(p: Portfolio, level: Level, free: Free, i: number, n: bigint): Money {
+  const [o, before, unit] = [leg(p, i), free.option[i], free.unit[i]];
+  return sub(nakedChargeAt(p, o, before, level, unit), nakedChargeAt(p, o, before - n, level, unit));
+}
+
+/** Takes n units off short option line `i` and returns what they cost alone. */
+export function takeShort(p: Portfolio, level: Level, free: Free, i: number, n: bigint): Money {
+  const alone = aloneCost(p, level, free, i, n);
+  free.option[i] -= n;
+  return alone;
+}
+
+/** Money of n units of o's underlying at `perUnit` (Fx), rounded up: a strategy charge. */
+export const perUnitCharge = (p: Portfolio, o: OptionPosition, n: bigint, perUnit: Fx): Money =>
+  value(n, max(perUnit, 0n), p.assets[o.asset].decimals, "up");
+
+/** The charges of every position at `level`, strategies recognised. */
+export function rulesLines(p: Portfolio, level: Level): Money[] {
+  // Without options there is nothing to pair: each position alone.
+  if (!p.positions.some((q) => q.type === "option")) return p.positions.map((q) => positionCharge(p, q, level));
+  const zeros = () => p.positions.map(() => 0n);
+  const free: Free = { option: zeros(), long: zeros(), short: zeros(), unit: zeros() };
+  const lines = p.positions.map((q, i) => {
+    if (q.type === "option") free.option[i] = abs(units(q));
+    if (q.type === "spot") [free.long[i], free.short[i]] = [q.deposit, q.borrow];
+    if (q.type === "perp") [free.long[i], free.short[i]] = q.quantity > 0n ? [q.quantity, 0n] : [0n, -q.quantity];
+    // A short option is valued once; pairing reuses that value for every slice of it.
+    if (q.type !== "option" || q.contracts >= 0n) return positionCharge(p, q, level);
+    free.unit[i] = shortUnitValue(p, q, level);
+    return nakedChargeAt(p, q, abs(units(q)), level, free.unit[i]);
+  });
+  spreads(p, level, lines, free);
+  covered(p, level, lines, free);
+  straddles(p, level, lines, free);
+  return lines;
+}
+
+/** Step 5: a short call still open with the first short put still open of the same underlying and expiry. */
+function straddles(p: Portfolio, level: Level, lines: Money[], free: Free): void {
+  for (let c = 0; c < p.positions.length; c++) {
+    const call = option(p, c);
+    if (!call || call.contracts >= 0n || call.kind !== "call") continue;
+    for (let q = 0; q < p.positions.length; q++) {
+      const put = openLeg(p, free, q, call.asset, "put", true);
+      if (!put) continue;
+      const n = min(free.option[c], free.option[q]);
+      if (put.expiry !== call.expiry || n === 0n) continue;
+      const callAlone = takeShort(p, level, free, c, n);
+      const putAlone = takeShort(p, level, free, q, n);
+      const [greater, charge] =
+        callAlone >= putAlone
+          ? [c, add(callAlone, shortPremium(p, put, n, free.unit[q]))]
+          : [q, add(putAlone, shortPremium(p, call, n, free.unit[c]))];
+      lines[c] = sub(lines[c], callAlone);
+      lines[q] = sub(lines[q], putAlone);
+      lines[greater] = add(lines[greater], min(charge, add(callAlone, putAlone)));
+    }
+  }
+}
