@@ -122,3 +122,30 @@ proptest! {
         prop_assert!(after.0 >= before.0 && after.1 >= before.1, "{:?} {:?}", before, after);
     }
 }
+
+#[test]
+fn a_deposit_covering_a_straddled_call_marked_below_intrinsic_leaves_it_straddled() {
+    // Stock at 90, its deposit charged its whole value (a house add-on above the price). A short call struck 80
+    // marked at 0 is the lesser side of a straddle with a short put, so it costs its premium, 0; covered it would
+    // cost its in-the-money amount, 10. The share that covers it must not cost the account those 10.
+    let rules = RulesRates {
+        house_per_unit: fx(200, 1),
+        ..RulesRates::volatile()
+    };
+    let assets = [usdc(), stock(fx(90, 1), 1, rules)];
+    let tiers = [Tier::cash(), Tier::single_name()];
+    let health = |deposit: u64| {
+        let positions = [
+            option(1, OptionKind::Put, fx(80, 1), -1, 1, 0, Some(fx(15, 1))),
+            option(1, OptionKind::Call, fx(80, 1), -1, 1, 0, Some(0)),
+            spot(1, deposit, 0),
+        ];
+        let q = quote(&portfolio(&assets, &tiers, &positions), Model::Rules).unwrap();
+        (q.initial_health, q.maintenance_health)
+    };
+    let (before, after) = (health(0), health(1));
+    assert!(
+        after.0 >= before.0 && after.1 >= before.1,
+        "{before:?} {after:?}"
+    );
+}
