@@ -1,5 +1,5 @@
-//! Strategy pairing never charges more than every leg alone, over random books of options on one underlying
-//! with deposits, borrows, perps and an asset that tracks it.
+//! Strategy pairing never charges more than every leg alone, and a deposit never lowers health, over random books
+//! of options on one underlying with deposits, borrows, perps and an asset that tracks it.
 
 mod common;
 use common::*;
@@ -78,4 +78,74 @@ proptest! {
         // Deterministic: the same book gives the same figures.
         prop_assert_eq!(quote(&p, Model::Rules).unwrap(), q);
     }
+}
+
+/// Cases: `PROPTEST_CASES` when set (the deposit property is worth running long), 512 otherwise.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(512)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    #[test]
+    fn a_deposit_never_lowers_health_in_a_strategy_book(
+        (positions, price, conf) in book(), per_unit in 0i128..=200, extra in 1u64..5_000, tracker in any::<bool>(),
+    ) {
+        // A house add-on per unit up to twice the price: the deposit's cap binds for some books.
+        let rules = RulesRates { house_per_unit: fx(per_unit, 1), ..RulesRates::volatile() };
+        let underlying = Asset { conf: fx(conf, 10), ..stock(fx(price, 1), 1, rules) };
+        let tracking = Asset {
+            tracks: Some(Tracking { underlying: 1, ratio: fx(1, 10) }),
+            ..stock(fx(price, 10), 1, rules)
+        };
+        let assets = [usdc(), underlying, tracking];
+        let tiers = [Tier::cash(), Tier::single_name()];
+        let asset = if tracker { 2 } else { 1 };
+        let mut more = positions.clone();
+        for x in &mut more {
+            if let Position::Spot { asset: a, deposit, .. } = x {
+                if *a == asset {
+                    *deposit += extra;
+                }
+            }
+        }
+        let health = |positions: &[Position]| {
+            let p = Portfolio { conf_multiplier: FX_ONE, ..portfolio(&assets, &tiers, positions) };
+            let q = quote(&p, Model::Rules).unwrap();
+            (q.initial_health, q.maintenance_health)
+        };
+        let (before, after) = (health(&positions), health(&more));
+        prop_assert!(after.0 >= before.0 && after.1 >= before.1, "{:?} {:?}", before, after);
+    }
+}
+
+#[test]
+fn a_deposit_covering_a_straddled_call_marked_below_intrinsic_leaves_it_straddled() {
+    // Stock at 90, its deposit charged its whole value (a house add-on above the price). A short call struck 80
+    // marked at 0 is the lesser side of a straddle with a short put, so it costs its premium, 0; covered it would
+    // cost its in-the-money amount, 10. The share that covers it must not cost the account those 10.
+    let rules = RulesRates {
+        house_per_unit: fx(200, 1),
+        ..RulesRates::volatile()
+    };
+    let assets = [usdc(), stock(fx(90, 1), 1, rules)];
+    let tiers = [Tier::cash(), Tier::single_name()];
+    let health = |deposit: u64| {
+        let positions = [
+            option(1, OptionKind::Put, fx(80, 1), -1, 1, 0, Some(fx(15, 1))),
+            option(1, OptionKind::Call, fx(80, 1), -1, 1, 0, Some(0)),
+            spot(1, deposit, 0),
+        ];
+        let q = quote(&portfolio(&assets, &tiers, &positions), Model::Rules).unwrap();
+        (q.initial_health, q.maintenance_health)
+    };
+    let (before, after) = (health(0), health(1));
+    assert!(
+        after.0 >= before.0 && after.1 >= before.1,
+        "{before:?} {after:?}"
+    );
 }

@@ -129,6 +129,37 @@ fn two_spreads(rng: &mut Rng, symbol: &str, price: i128, decimals: u32) -> Vec<V
     }
 }
 
+/// Legs for a deposit covering short calls that also straddle a short put, and protected by a long put: calls in
+/// the money marked below their intrinsic value (or on an asset with a yield) cost less straddled than covered,
+/// and calls of two strikes cover the deposit's units at a cap. Random legs rarely line up this way.
+fn covered_straddle(rng: &mut Rng, symbol: &str, price: i128, decimals: u32) -> Vec<Value> {
+    let multiplier = dec(10i128.pow(decimals) * rng.range(1, 10), decimals);
+    let expiry = dec(rng.pick(&[7, 30, 91]) * 100, 2);
+    let strike = |percent: i128| dec(price * percent / 100, 4);
+    let leg = |kind: &str, strike: Value, contracts: i128, mark: Value| {
+        let mut o = json!({ "type": "option", "asset": symbol, "kind": kind, "strike": strike,
+                            "expiry_days": expiry, "contracts": contracts.to_string(),
+                            "multiplier": multiplier, "vol": "0.6" });
+        if !mark.is_null() {
+            o["mark"] = mark;
+        }
+        o
+    };
+    // A mark from nothing to a little above the intrinsic value of a call struck `percent` of the price.
+    let mark = |rng: &mut Rng, percent: i128| match rng.range(0, 2) {
+        0 => Value::Null,
+        _ => dec(price * (100 - percent).max(0) * rng.range(0, 120) / 10_000, 4),
+    };
+    let (low, high) = (rng.range(70, 100), rng.range(100, 130));
+    let (low_mark, high_mark) = (mark(rng, low), mark(rng, high));
+    vec![
+        leg("call", strike(low), -rng.range(1, 20), low_mark),
+        leg("call", strike(high), -rng.range(1, 20), high_mark),
+        leg("put", strike(rng.range(70, 110)), -rng.range(1, 30), Value::Null),
+        leg("put", strike(rng.range(60, 100)), rng.range(1, 20), Value::Null),
+    ]
+}
+
 fn account(rng: &mut Rng, index: usize) -> Value {
     let now = rng.range(1_700_000_000, 1_800_000_000) as i64;
     let symbols = ["SOL", "BTC", "ETH", "JUP"];
@@ -178,6 +209,12 @@ fn account(rng: &mut Rng, index: usize) -> Value {
         }
         if i == 0 && rng.chance(20) {
             positions.extend(two_spreads(rng, symbol, price, decimals));
+        }
+        if i == 0 && rules && rng.chance(20) {
+            if !positions.iter().any(|p| p["type"] == "spot" && p["asset"] == *symbol) {
+                positions.push(json!({ "type": "spot", "asset": symbol, "deposit": units(rng, 0, 40, decimals) }));
+            }
+            positions.extend(covered_straddle(rng, symbol, price, decimals));
         }
     }
     json!({

@@ -3,9 +3,9 @@
 
 use super::{open_leg, option, per_unit_charge, take_short, Free, Lines};
 use crate::error::Result;
-use crate::fixed::{add, mul_div, pow10, sub, Fx, Rounding, FX_ONE};
+use crate::fixed::{add, mul_div, pow10, sub, Fx, Money, Rounding, FX_ONE};
 use crate::marks::{conservative_price, Exposure};
-use crate::model::{Level, Portfolio, Position, MAX_POSITIONS};
+use crate::model::{Level, OptionPosition, Portfolio, Position, MAX_POSITIONS};
 use crate::options::black_scholes::{intrinsic, OptionKind};
 use crate::rules::{deposit_charge, linear_charge, short_option_spot};
 
@@ -30,6 +30,19 @@ fn tracked_units(
     }
 }
 
+/// What `n` covered units of short option `o`, costing `alone` uncovered, are charged: their in-the-money amount
+/// (the stock counts at no more than the strike), at most `alone`.
+pub(super) fn covered_charge(
+    p: &Portfolio,
+    level: Level,
+    o: &OptionPosition,
+    n: i128,
+    alone: Money,
+) -> Result<Money> {
+    let in_the_money = intrinsic(o.kind, short_option_spot(p, o, level)?, o.strike);
+    Ok(per_unit_charge(p, o, n, in_the_money)?.min(alone))
+}
+
 /// Steps 3 and 4. Out of line: the record of which deposits cover calls stays in this frame.
 #[inline(never)]
 pub(super) fn covered_and_hedged(
@@ -38,7 +51,7 @@ pub(super) fn covered_and_hedged(
     lines: &mut Lines,
     free: &mut Free,
 ) -> Result<()> {
-    // Per deposit (borrow): units covering calls (puts) and the highest (lowest) strike among them.
+    // Per deposit (borrow): units covering calls (puts) counted at no more (less) than a strike, and that strike.
     let mut caps = [(0i128, 0 as Fx); MAX_POSITIONS];
     for s in 0..p.positions.len() {
         let Some(short) = option(p, s).filter(|o| o.contracts < 0) else {
@@ -70,24 +83,28 @@ pub(super) fn covered_and_hedged(
                 Some(r) => tracked_units(p, short.asset, asset, r, n, true)?.min(*pool),
                 None => n,
             };
-            let alone = take_short(p, level, free, s, n)?;
-            let in_the_money = intrinsic(
-                short.kind,
-                short_option_spot(p, short, level)?,
-                short.strike,
-            );
-            let charge = per_unit_charge(p, short, n, in_the_money)?.min(alone);
-            lines[s] = add(sub(lines[s], alone)?, charge)?;
+            if call {
+                // Charged in step 5, which may pair these units in a straddle instead where that costs less.
+                free.option[s] -= n;
+                free.covered[s] += n;
+            } else {
+                let alone = take_short(p, level, free, s, n)?;
+                lines[s] = add(
+                    sub(lines[s], alone)?,
+                    covered_charge(p, level, short, n, alone)?,
+                )?;
+            }
+            // The first short a holding covers sets its cap; later ones join only if the cap already counts
+            // their units conservatively (a call's strike no higher, a put's no lower). Moving the cap would
+            // re-price units capped before: a deposit covering one more call would raise what they are charged.
             if ratio.is_none() && matches!(p.positions[j], Position::Spot { .. }) {
                 let (units, strike) = caps[j];
-                let further = if call {
-                    strike.max(short.strike)
-                } else if units == 0 {
-                    short.strike
-                } else {
-                    strike.min(short.strike)
-                };
-                caps[j] = (units + n, further);
+                let joins = units == 0
+                    || (call && short.strike <= strike)
+                    || (!call && short.strike >= strike);
+                if joins {
+                    caps[j] = (units + n, if units == 0 { short.strike } else { strike });
+                }
             }
             if free.option[s] == 0 {
                 break;

@@ -2,7 +2,7 @@
 // the underlying hedged by long options.
 import { FX_ONE, Fx, Money, add, max, min, mulDiv, pow10, sub } from "../fixed";
 import { conservativePrice } from "../marks";
-import type { Level, Portfolio } from "../model";
+import type { Level, OptionPosition, Portfolio } from "../model";
 import { intrinsic } from "../options/blackScholes";
 import { depositCharge, linearCharge, shortOptionSpot } from "../rules";
 import { Free, openLeg, option, perUnitCharge, takeShort } from "./index";
@@ -13,7 +13,13 @@ function trackedUnits(p: Portfolio, from: number, to: number, ratio: Fx, amount:
   return back ? mulDiv(amount, f * FX_ONE, ratio * t, "up") : mulDiv(amount, ratio * t, f * FX_ONE, "down");
 }
 
-/** Per deposit (borrow): units covering calls (puts) and the highest (lowest) strike among them. */
+/** What n covered units of short option `o`, costing `alone` uncovered, are charged: their in-the-money amount. */
+export function coveredCharge(p: Portfolio, level: Level, o: OptionPosition, n: bigint, alone: Money): Money {
+  const inTheMoney = intrinsic(o.kind, shortOptionSpot(p, o, level), o.strike);
+  return min(perUnitCharge(p, o, n, inTheMoney), alone);
+}
+
+/** Per deposit (borrow): units covering calls (puts) counted at no more (less) than a strike, and that strike. */
 type Caps = [bigint, Fx][];
 
 /** Steps 3 and 4. */
@@ -37,14 +43,20 @@ export function covered(p: Portfolio, level: Level, lines: Money[], free: Free):
       const n = min(available, free.option[s]);
       if (n <= 0n) continue;
       pools[j] -= ratio === null ? n : min(trackedUnits(p, short.asset, asset, ratio, n, true), pools[j]);
-      const alone = takeShort(p, level, free, s, n);
-      const inTheMoney = intrinsic(short.kind, shortOptionSpot(p, short, level), short.strike);
-      const charge = min(perUnitCharge(p, short, n, inTheMoney), alone);
-      lines[s] = add(sub(lines[s], alone), charge);
+      if (call) {
+        // Charged in step 5, which may pair these units in a straddle instead where that costs less.
+        free.option[s] -= n;
+        free.covered[s] += n;
+      } else {
+        const alone = takeShort(p, level, free, s, n);
+        lines[s] = add(sub(lines[s], alone), coveredCharge(p, level, short, n, alone));
+      }
+      // The first short a holding covers sets its cap; later ones join only if the cap already counts their units
+      // conservatively (a call's strike no higher, a put's no lower), so no unit capped before is re-priced.
       if (ratio === null && p.positions[j].type === "spot") {
         const [count, strike] = caps[j];
-        const further = call ? max(strike, short.strike) : count === 0n ? short.strike : min(strike, short.strike);
-        caps[j] = [count + n, further];
+        if (count === 0n || (call ? short.strike <= strike : short.strike >= strike))
+          caps[j] = [count + n, count === 0n ? short.strike : strike];
       }
       if (free.option[s] === 0n) break;
     }

@@ -1,13 +1,13 @@
 // Strategy-based rules margin (`crates/risk/src/strategies/mod.rs`, whose docs give the pairing order): option legs
 // recognised together are charged what the strategy can lose instead of each leg alone. Deterministic; every step
 // walks the positions in index order: spreads, two spreads as one, covered shorts, hedged underlying (maintenance),
-// straddles and strangles. A strategy is charged at most what its legs cost alone, counted as the leg's charge
-// before less after taking them out.
+// straddles and strangles (which also charge the covered calls, so a deposit never reshuffles pairs). A strategy is
+// charged at most what its legs cost alone, counted as the leg's charge before less after taking them out.
 import { Fx, Money, abs, add, max, min, sub, value } from "../fixed";
 import type { Level, OptionKind, OptionPosition, Portfolio } from "../model";
 import { units } from "../options/position";
 import { nakedChargeAt, positionCharge, shortPremium, shortUnitValue } from "../rules";
-import { covered } from "./covered";
+import { covered, coveredCharge } from "./covered";
 import { spreads } from "./spreads";
 
 /** Units not yet in a strategy, per position line, and each short option's value per unit at its charging spot. */
@@ -15,6 +15,8 @@ export interface Free {
   option: bigint[];
   long: bigint[];
   short: bigint[];
+  /** Short call units step 3 covered, charged in step 5 (still open when slicing their naked charge). */
+  covered: bigint[];
   unit: Fx[];
 }
 
@@ -36,9 +38,9 @@ export function openLeg(p: Portfolio, free: Free, i: number, asset: number, kind
   return o && o.asset === asset && o.kind === kind && o.contracts < 0n === short && free.option[i] > 0n ? o : null;
 }
 
-/** What n of the free units of short option line `i` cost alone: its naked charge before less after. */
+/** What n of the open (free or covered) units of short option line `i` cost alone: naked charge before less after. */
 export function aloneCost(p: Portfolio, level: Level, free: Free, i: number, n: bigint): Money {
-  const [o, before, unit] = [leg(p, i), free.option[i], free.unit[i]];
+  const [o, before, unit] = [leg(p, i), free.option[i] + free.covered[i], free.unit[i]];
   return sub(nakedChargeAt(p, o, before, level, unit), nakedChargeAt(p, o, before - n, level, unit));
 }
 
@@ -58,7 +60,7 @@ export function rulesLines(p: Portfolio, level: Level): Money[] {
   // Without options there is nothing to pair: each position alone.
   if (!p.positions.some((q) => q.type === "option")) return p.positions.map((q) => positionCharge(p, q, level));
   const zeros = () => p.positions.map(() => 0n);
-  const free: Free = { option: zeros(), long: zeros(), short: zeros(), unit: zeros() };
+  const free: Free = { option: zeros(), long: zeros(), short: zeros(), covered: zeros(), unit: zeros() };
   const lines = p.positions.map((q, i) => {
     if (q.type === "option") free.option[i] = abs(units(q));
     if (q.type === "spot") [free.long[i], free.short[i]] = [q.deposit, q.borrow];
@@ -74,7 +76,27 @@ export function rulesLines(p: Portfolio, level: Level): Money[] {
   return lines;
 }
 
-/** Step 5: a short call still open with the first short put still open of the same underlying and expiry. */
+/** A straddle of n units whose legs cost `callAlone` and `putAlone`: the greater plus the other's premium, at most
+ * both; with the line it is charged to. */
+function straddle(
+  p: Portfolio,
+  free: Free,
+  c: number,
+  q: number,
+  n: bigint,
+  callAlone: Money,
+  putAlone: Money,
+): [number, Money] {
+  const [greater, charge] =
+    callAlone >= putAlone
+      ? [c, add(callAlone, shortPremium(p, leg(p, q), n, free.unit[q]))]
+      : [q, add(putAlone, shortPremium(p, leg(p, c), n, free.unit[c]))];
+  return [greater, min(charge, add(callAlone, putAlone))];
+}
+
+/** Step 5: a short call with the first short put still open of the same underlying and expiry; it also charges the
+ * calls step 3 covered. Uncovered units pair first; covered ones pair only where that costs less than keeping them
+ * covered with their puts alone, and the pair takes the same units either way. */
 function straddles(p: Portfolio, level: Level, lines: Money[], free: Free): void {
   for (let c = 0; c < p.positions.length; c++) {
     const call = option(p, c);
@@ -82,17 +104,34 @@ function straddles(p: Portfolio, level: Level, lines: Money[], free: Free): void
     for (let q = 0; q < p.positions.length; q++) {
       const put = openLeg(p, free, q, call.asset, "put", true);
       if (!put) continue;
-      const n = min(free.option[c], free.option[q]);
+      const n = min(free.option[c] + free.covered[c], free.option[q]);
       if (put.expiry !== call.expiry || n === 0n) continue;
-      const callAlone = takeShort(p, level, free, c, n);
-      const putAlone = takeShort(p, level, free, q, n);
-      const [greater, charge] =
-        callAlone >= putAlone
-          ? [c, add(callAlone, shortPremium(p, put, n, free.unit[q]))]
-          : [q, add(putAlone, shortPremium(p, call, n, free.unit[c]))];
-      lines[c] = sub(lines[c], callAlone);
-      lines[q] = sub(lines[q], putAlone);
-      lines[greater] = add(lines[greater], min(charge, add(callAlone, putAlone)));
+      const k = n - min(n, free.option[c]);
+      const [callAll, putAll] = [aloneCost(p, level, free, c, n), aloneCost(p, level, free, q, n)];
+      const [callOpen, putOpen] = [aloneCost(p, level, free, c, n - k), aloneCost(p, level, free, q, n - k)];
+      const [wholeLine, whole] = straddle(p, free, c, q, n, callAll, putAll);
+      const [partLine, part] = straddle(p, free, c, q, n - k, callOpen, putOpen);
+      const coveredPart = coveredCharge(p, level, call, k, sub(callAll, callOpen));
+      const putRest = sub(putAll, putOpen);
+      lines[c] = sub(lines[c], callAll);
+      lines[q] = sub(lines[q], putAll);
+      if (whole <= add(add(part, coveredPart), putRest)) {
+        lines[wholeLine] = add(lines[wholeLine], whole);
+      } else {
+        lines[partLine] = add(lines[partLine], part);
+        lines[c] = add(lines[c], coveredPart);
+        lines[q] = add(lines[q], putRest);
+      }
+      free.option[q] -= n;
+      free.option[c] -= n - k;
+      free.covered[c] -= k;
+    }
+    // Covered units no straddle took: their in-the-money amount.
+    const k = free.covered[c];
+    if (k > 0n) {
+      const alone = aloneCost(p, level, free, c, k);
+      free.covered[c] = 0n;
+      lines[c] = add(sub(lines[c], alone), coveredCharge(p, level, call, k, alone));
     }
   }
 }
