@@ -25,9 +25,11 @@ describe("conformance: cluster", function () {
   it("slots advance on the clock, and getSlot, getBlockHeight and getEpochInfo agree", async function () {
     const first = await connection().getSlot(COMMITMENT);
     await sleep(1_200); // three slots at the default 400 ms
+    // Read in the order the assertions compare them: a slot may open between two calls, so each later read may
+    // only be larger.
     const epoch = await connection().getEpochInfo(COMMITMENT);
-    const slot = await connection().getSlot(COMMITMENT);
     const height = await connection().getBlockHeight(COMMITMENT);
+    const slot = await connection().getSlot(COMMITMENT);
     assert.ok(slot > first, `slot stayed at ${first}`);
     assert.ok(epoch.absoluteSlot >= first && epoch.absoluteSlot <= slot);
     assert.ok(epoch.slotIndex < epoch.slotsInEpoch);
