@@ -97,6 +97,28 @@ export class TightropeInstructions {
     return this.program.methods.applyMarginCallChange().accountsPartial(a).instruction();
   }
 
+  /** Adds `amount` of the asset to the insurance fund from `source`, a token account of `funder`; anyone may. */
+  fundInsurance(a: { group: PublicKey; asset: AssetKeys; funder: PublicKey; source: PublicKey; amount: bigint }) {
+    return this.program.methods
+      .fundInsurance(u64(a.amount))
+      .accountsPartial({ group: a.group, asset: a.asset.address, vault: a.asset.vault, source: a.source, funder: a.funder })
+      .instruction();
+  }
+
+  requestInsuranceWithdrawal(a: { group: PublicKey; admin: PublicKey; asset: PublicKey; amount: bigint }) {
+    return this.program.methods
+      .requestInsuranceWithdrawal(u64(a.amount))
+      .accountsPartial({ group: a.group, admin: a.admin, asset: a.asset })
+      .instruction();
+  }
+
+  withdrawInsurance(a: { group: PublicKey; admin: PublicKey; asset: AssetKeys; destination: PublicKey }) {
+    return this.program.methods
+      .withdrawInsurance()
+      .accountsPartial({ group: a.group, admin: a.admin, asset: a.asset.address, vault: a.asset.vault, destination: a.destination })
+      .instruction();
+  }
+
   setPause(a: { group: PublicKey; admin: PublicKey; flags: number }) {
     return this.program.methods.setPause(a.flags).accountsPartial({ group: a.group, admin: a.admin }).instruction();
   }

@@ -67,6 +67,9 @@ export interface AssetState {
   depositShares: bigint;
   borrowShares: bigint;
   protocolFees: bigint;
+  /** The group's insurance fund in this asset (native units, held in the vault) and an admin withdrawal waiting. */
+  insurance: bigint;
+  pendingInsuranceWithdrawal: { amount: bigint; queuedAtSlot: bigint } | null;
   raw: RawAsset;
 }
 
@@ -176,6 +179,11 @@ export function decodeAsset(address: PublicKey, data: Buffer): AssetState {
     depositShares: u128le(raw.depositShares),
     borrowShares: u128le(raw.borrowShares),
     protocolFees: u128le(raw.protocolFees),
+    insurance: u128le(raw.insurance),
+    pendingInsuranceWithdrawal:
+      raw.pendingInsuranceWithdrawal.queued.queued === 0
+        ? null
+        : { amount: big(raw.pendingInsuranceWithdrawal.amount), queuedAtSlot: big(raw.pendingInsuranceWithdrawal.queued.queuedAtSlot) },
     raw,
   };
 }

@@ -1,10 +1,8 @@
 // TightropeClient: the program over any Connection and wallet. It fetches and decodes the group, assets and margin
 // accounts; prices an account exactly as the program does (`portfolio.ts`); answers what-ifs and the largest
 // withdrawal or borrow; builds every instruction (`instructions.ts`) with its health accounts; and sends through
-// simulate-then-send with lookup tables when needed (`transactions.ts`).
-//
-// The insurance fund is not part of the program yet (it arrives with liquidation); its fetch will be added here
-// with it.
+// simulate-then-send with lookup tables when needed (`transactions.ts`). The insurance fund is a balance of each
+// asset (`AssetState.insurance` and its pending withdrawal), so `fetchAsset(s)` reads it.
 import { AnchorProvider, Program, Wallet } from "@coral-xyz/anchor";
 import { createAssociatedTokenAccountIdempotentInstruction, getAssociatedTokenAddressSync } from "@solana/spl-token";
 import { AccountInfo, Connection, Keypair, PublicKey, SYSVAR_CLOCK_PUBKEY, TransactionInstruction, TransactionMessage, VersionedTransaction } from "@solana/web3.js";

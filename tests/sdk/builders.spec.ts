@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 
 import { BN } from "@coral-xyz/anchor";
+import { getAssociatedTokenAddressSync, getOrCreateAssociatedTokenAccount } from "@solana/spl-token";
 import { Keypair, PublicKey } from "@solana/web3.js";
 
 import { ConfirmationTimeoutError, confirmSignature, fx, TightropeClient, TightropeError } from "../../sdk/src";
@@ -169,6 +170,27 @@ describe("TightropeClient builders through the local cluster", function () {
     await admin.send([await admin.instructions.clearMarginCall({ health: await source() })]);
     assert.equal((await admin.fetchMarginAccount(trader.marginAccount)).marginCallAt, null);
     await trader.client.moveOut("withdraw", trader.marginAccount, market.assets.USDC, 1n);
+  });
+
+  it("fund_insurance, request_insurance_withdrawal and withdraw_insurance: anyone adds, the admin takes after the delay", async function () {
+    const usdc = market.assets.USDC;
+    const funder = await createTrader(market, payer(), { USDC: 50n * 10n ** 6n }, { openAccount: false });
+    const source = getAssociatedTokenAddressSync(market.mints.USDC, funder.owner.publicKey);
+    const before = (await admin.fetchAsset(usdc.address)).insurance;
+    await funder.client.send([await funder.client.instructions.fundInsurance({ group: market.group, asset: usdc, funder: funder.owner.publicKey, source, amount: 50n * 10n ** 6n })]);
+    assert.equal((await admin.fetchAsset(usdc.address)).insurance, before + 50n * 10n ** 6n);
+    const request = (amount: bigint) => admin.instructions.requestInsuranceWithdrawal({ ...a, asset: usdc.address, amount });
+    await refused([usdc.address], async () => admin.send([await request(before + 50n * 10n ** 6n + 1n)]), "InsufficientInsurance");
+    await admin.send([await request(20n * 10n ** 6n)]);
+    assert.equal((await admin.fetchAsset(usdc.address)).pendingInsuranceWithdrawal?.amount, 20n * 10n ** 6n);
+    // The group's delay is zero here, so the request is due at once.
+    const destination = (await getOrCreateAssociatedTokenAccount(connection(), payer(), market.mints.USDC, payer().publicKey)).address;
+    const paidBefore = await tokenBalance(destination);
+    await admin.send([await admin.instructions.withdrawInsurance({ ...a, asset: usdc, destination })]);
+    const after = await admin.fetchAsset(usdc.address);
+    assert.equal(after.insurance, before + 30n * 10n ** 6n);
+    assert.equal(after.pendingInsuranceWithdrawal, null);
+    assert.equal((await tokenBalance(destination)) - paidBefore, 20n * 10n ** 6n);
   });
 
   it("an account with 16 balances: health goes through a lookup table, created once and reused", async function () {

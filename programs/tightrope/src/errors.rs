@@ -93,4 +93,6 @@ pub enum TightropeError {
     MarginCallNotCured,
     #[msg("Under a margin call the account may only deposit and repay")]
     UnderMarginCall,
+    #[msg("The insurance fund holds less of this asset than asked")]
+    InsufficientInsurance,
 }

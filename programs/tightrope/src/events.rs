@@ -196,6 +196,35 @@ pub struct InterestAccrued {
     pub protocol_fee: u128,
 }
 
+/// Tokens added to an asset's insurance fund (anyone may).
+#[event]
+pub struct InsuranceFunded {
+    pub asset: Pubkey,
+    pub funder: Pubkey,
+    pub amount: u64,
+    pub insurance_after: u128,
+    pub vault_amount_after: u64,
+}
+
+#[event]
+pub struct InsuranceWithdrawalQueued {
+    pub asset: Pubkey,
+    pub amount: u64,
+    pub insurance: u128,
+    pub queued_at_slot: u64,
+    pub due_slot: u64,
+}
+
+/// The admin took tokens out of an asset's insurance fund after the guards' delay.
+#[event]
+pub struct InsuranceWithdrawn {
+    pub asset: Pubkey,
+    pub destination: Pubkey,
+    pub amount: u64,
+    pub insurance_after: u128,
+    pub vault_amount_after: u64,
+}
+
 /// A margin call opened on an account below maintenance: its grace window ends at `deadline` (at once when the
 /// account was already beyond the hard threshold).
 #[event]

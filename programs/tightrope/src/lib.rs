@@ -82,6 +82,21 @@ pub mod tightrope {
         instructions::set_margin_call::apply(ctx)
     }
 
+    /// Adds `amount` native units of the asset to the group's insurance fund, from the signer's token account.
+    pub fn fund_insurance(ctx: Context<FundInsurance>, amount: u64) -> Result<()> {
+        instructions::insurance::fund(ctx, amount)
+    }
+
+    /// Queues the admin's withdrawal of `amount` from the asset's insurance fund behind the guards' delay.
+    pub fn request_insurance_withdrawal(ctx: Context<RequestInsuranceWithdrawal>, amount: u64) -> Result<()> {
+        instructions::insurance::request_withdrawal(ctx, amount)
+    }
+
+    /// Pays out the queued insurance withdrawal once due, within its expiry window.
+    pub fn withdraw_insurance(ctx: Context<WithdrawInsurance>) -> Result<()> {
+        instructions::insurance::pay_out(ctx)
+    }
+
     /// Pauses or resumes deposits, withdrawals, borrows and repayments (`PAUSE_*` bits).
     pub fn set_pause(ctx: Context<GroupAdmin>, flags: u8) -> Result<()> {
         instructions::set_pause::handler(ctx, flags)

@@ -1,8 +1,9 @@
 //! Token conservation and the initial-margin invariant under random sequences run through the runtime.
 //!
 //! Traders deposit, withdraw, borrow and repay three assets while time passes (interest accrues) and prices move.
-//! After every step, for every asset: vault balance = deposits − borrows + protocol fees, within rounding dust that
-//! only ever favours the protocol, and no balance holds a deposit and a borrow at once. At fixed prices, with the
+//! Some steps add to the insurance fund. After every step, for every asset: vault balance = deposits − borrows +
+//! protocol fees + insurance fund, within rounding dust that only ever favours the protocol, and no balance holds a
+//! deposit and a borrow at once. At fixed prices, with the
 //! clock running and nobody accruing interest, no accepted withdrawal or borrow leaves its account below initial
 //! margin.
 //! The seed is printed; TIGHTROPE_SEED replays one, TIGHTROPE_STEPS sets the length.
@@ -54,12 +55,16 @@ impl Market {
         let trader = Trader { owner: trader.owner.insecure_clone(), margin_account: trader.margin_account };
         let held = self.w.rt.token_amount(&wallet);
         let amount = 1 + rng.below(held / 4 + 1_000);
-        let action = rng.below(4);
+        let action = rng.below(5);
         let outcome = match action {
             0 => self.w.deposit(&trader, &asset, &wallet, amount.min(held.max(1))),
             1 => self.w.withdraw(&trader, &asset, &wallet, amount),
             2 => self.w.borrow(&trader, &asset, &wallet, amount),
-            _ => self.w.repay(&trader, &asset, &wallet, amount),
+            3 => self.w.repay(&trader, &asset, &wallet, amount),
+            _ => {
+                let ix = fund_insurance_ix(&self.w, &asset, &trader.owner.pubkey(), &wallet, amount.min(held.max(1)) / 8 + 1);
+                self.w.rt.process(&[ix], &[&trader.owner])
+            }
         };
         (t, action == 1 || action == 2, outcome.is_ok())
     }
@@ -98,7 +103,7 @@ impl Market {
         }
     }
 
-    /// Vault − (deposits − borrows + fees) per asset; must never be negative.
+    /// Vault − (deposits − borrows + fees + insurance) per asset; must never be negative.
     fn surplus(&mut self) -> Vec<i128> {
         self.assets
             .clone()
@@ -107,7 +112,8 @@ impl Market {
                 let asset: Asset = self.w.rt.load(&listed.asset).unwrap();
                 let vault = i128::from(self.w.rt.token_amount(&listed.vault));
                 let owed = asset.total_deposits().unwrap() as i128 - asset.total_borrows().unwrap() as i128
-                    + asset.protocol_fees() as i128;
+                    + asset.protocol_fees() as i128
+                    + asset.insurance() as i128;
                 vault - owed
             })
             .collect()
@@ -144,7 +150,9 @@ fn vaults_always_cover_deposits_less_borrows_plus_fees() {
             max_dust = max_dust.max(surplus);
         }
     }
-    println!("{accepted} actions accepted; largest rounding surplus {max_dust} native units");
+    let insured: u128 = m.assets.iter().map(|a| m.w.rt.load::<Asset>(&a.asset).unwrap().insurance()).sum();
+    assert!(insured > 0, "the sequence adds to the insurance fund");
+    println!("{accepted} actions accepted; largest rounding surplus {max_dust} native units; insurance {insured}");
     assert!(accepted > steps / 4, "the sequence exercises accepted actions");
     // Dust only comes from per-operation rounding: a few units per accepted action at most.
     assert!(max_dust <= 4 * accepted as i128, "surplus {max_dust} is more than rounding dust");

@@ -592,6 +592,59 @@ export type Tightrope = {
       "args": []
     },
     {
+      "name": "fundInsurance",
+      "docs": [
+        "Adds `amount` native units of the asset to the group's insurance fund, from the signer's token account."
+      ],
+      "discriminator": [
+        58,
+        216,
+        37,
+        162,
+        201,
+        50,
+        20,
+        66
+      ],
+      "accounts": [
+        {
+          "name": "group",
+          "relations": [
+            "asset"
+          ]
+        },
+        {
+          "name": "asset",
+          "writable": true
+        },
+        {
+          "name": "vault",
+          "writable": true,
+          "relations": [
+            "asset"
+          ]
+        },
+        {
+          "name": "source",
+          "writable": true
+        },
+        {
+          "name": "funder",
+          "signer": true
+        },
+        {
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+        }
+      ],
+      "args": [
+        {
+          "name": "amount",
+          "type": "u64"
+        }
+      ]
+    },
+    {
       "name": "health",
       "docs": [
         "Reports equity, requirements and health (read-only). Remaining accounts: (asset, oracle) per balance."
@@ -779,6 +832,47 @@ export type Tightrope = {
         {
           "name": "tokenProgram",
           "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+        }
+      ],
+      "args": [
+        {
+          "name": "amount",
+          "type": "u64"
+        }
+      ]
+    },
+    {
+      "name": "requestInsuranceWithdrawal",
+      "docs": [
+        "Queues the admin's withdrawal of `amount` from the asset's insurance fund behind the guards' delay."
+      ],
+      "discriminator": [
+        0,
+        170,
+        183,
+        71,
+        15,
+        39,
+        28,
+        39
+      ],
+      "accounts": [
+        {
+          "name": "group",
+          "relations": [
+            "asset"
+          ]
+        },
+        {
+          "name": "admin",
+          "signer": true,
+          "relations": [
+            "group"
+          ]
+        },
+        {
+          "name": "asset",
+          "writable": true
         }
       ],
       "args": [
@@ -1165,6 +1259,57 @@ export type Tightrope = {
           "type": "u64"
         }
       ]
+    },
+    {
+      "name": "withdrawInsurance",
+      "docs": [
+        "Pays out the queued insurance withdrawal once due, within its expiry window."
+      ],
+      "discriminator": [
+        201,
+        133,
+        145,
+        118,
+        235,
+        89,
+        90,
+        189
+      ],
+      "accounts": [
+        {
+          "name": "group",
+          "relations": [
+            "asset"
+          ]
+        },
+        {
+          "name": "admin",
+          "signer": true,
+          "relations": [
+            "group"
+          ]
+        },
+        {
+          "name": "asset",
+          "writable": true
+        },
+        {
+          "name": "vault",
+          "writable": true,
+          "relations": [
+            "asset"
+          ]
+        },
+        {
+          "name": "destination",
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+        }
+      ],
+      "args": []
     }
   ],
   "accounts": [
@@ -1391,14 +1536,37 @@ export type Tightrope = {
             "type": "i64"
           },
           {
-            "name": "reserved",
+            "name": "insurance",
             "docs": [
-              "Room for liquidation and insurance parameters."
+              "The group's insurance fund in this asset, native units (u128 LE), held in the vault beside deposits and fees."
             ],
             "type": {
               "array": [
                 "u8",
-                488
+                16
+              ]
+            }
+          },
+          {
+            "name": "pendingInsuranceWithdrawal",
+            "docs": [
+              "An admin withdrawal from the insurance fund waiting the guards' delay."
+            ],
+            "type": {
+              "defined": {
+                "name": "pendingInsuranceWithdrawal"
+              }
+            }
+          },
+          {
+            "name": "reserved",
+            "docs": [
+              "Room for liquidation parameters."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                448
               ]
             }
           }
@@ -2476,6 +2644,96 @@ export type Tightrope = {
       }
     },
     {
+      "docs": [
+        "Tokens added to an asset's insurance fund (anyone may)."
+      ],
+      "name": "insuranceFunded",
+      "type": {
+        "fields": [
+          {
+            "name": "asset",
+            "type": "pubkey"
+          },
+          {
+            "name": "funder",
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          },
+          {
+            "name": "insuranceAfter",
+            "type": "u128"
+          },
+          {
+            "name": "vaultAmountAfter",
+            "type": "u64"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "name": "insuranceWithdrawalQueued",
+      "type": {
+        "fields": [
+          {
+            "name": "asset",
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          },
+          {
+            "name": "insurance",
+            "type": "u128"
+          },
+          {
+            "name": "queuedAtSlot",
+            "type": "u64"
+          },
+          {
+            "name": "dueSlot",
+            "type": "u64"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "docs": [
+        "The admin took tokens out of an asset's insurance fund after the guards' delay."
+      ],
+      "name": "insuranceWithdrawn",
+      "type": {
+        "fields": [
+          {
+            "name": "asset",
+            "type": "pubkey"
+          },
+          {
+            "name": "destination",
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          },
+          {
+            "name": "insuranceAfter",
+            "type": "u128"
+          },
+          {
+            "name": "vaultAmountAfter",
+            "type": "u64"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
       "name": "interestAccrued",
       "type": {
         "fields": [
@@ -3061,6 +3319,33 @@ export type Tightrope = {
       }
     },
     {
+      "name": "pendingInsuranceWithdrawal",
+      "docs": [
+        "An admin withdrawal of `amount` native units from an asset's insurance fund."
+      ],
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "queued",
+            "type": {
+              "defined": {
+                "name": "queued"
+              }
+            }
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
       "name": "pendingMarginCall",
       "serialization": "bytemuck",
       "repr": {
@@ -3614,6 +3899,45 @@ export type Tightrope = {
     },
     {
       "discriminator": [
+        158,
+        72,
+        23,
+        80,
+        138,
+        56,
+        33,
+        206
+      ],
+      "name": "insuranceFunded"
+    },
+    {
+      "discriminator": [
+        200,
+        236,
+        76,
+        118,
+        126,
+        230,
+        99,
+        35
+      ],
+      "name": "insuranceWithdrawalQueued"
+    },
+    {
+      "discriminator": [
+        85,
+        95,
+        150,
+        170,
+        148,
+        235,
+        180,
+        156
+      ],
+      "name": "insuranceWithdrawn"
+    },
+    {
+      "discriminator": [
         79,
         218,
         196,
@@ -3994,6 +4318,11 @@ export type Tightrope = {
       "code": 6044,
       "name": "underMarginCall",
       "msg": "Under a margin call the account may only deposit and repay"
+    },
+    {
+      "code": 6045,
+      "name": "insufficientInsurance",
+      "msg": "The insurance fund holds less of this asset than asked"
     }
   ]
 };

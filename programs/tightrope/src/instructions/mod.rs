@@ -10,6 +10,7 @@ pub mod close_margin_account;
 pub mod create_margin_account;
 pub mod health;
 pub mod init_group;
+pub mod insurance;
 pub mod margin_call;
 pub mod move_in;
 pub mod move_out;
@@ -32,6 +33,7 @@ pub use close_margin_account::*;
 pub use create_margin_account::*;
 pub use health::*;
 pub use init_group::*;
+pub use insurance::*;
 pub use margin_call::*;
 #[allow(ambiguous_glob_reexports)]
 pub use move_in::*;

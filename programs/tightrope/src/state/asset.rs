@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 use tightrope_risk::{Fx, FX_ONE};
 
 use super::config::AssetParams;
-use super::guard::PendingAssetChange;
+use super::guard::{PendingAssetChange, PendingInsuranceWithdrawal};
 use super::{load_u128, store_u128};
 use crate::errors::TightropeError;
 use crate::math;
@@ -47,8 +47,12 @@ pub struct Asset {
     /// asset has used: an update published before it is refused.
     pub observed_price: [u8; 16],
     pub last_publish_time: i64,
-    /// Room for liquidation and insurance parameters.
-    pub reserved: [u8; 488],
+    /// The group's insurance fund in this asset, native units (u128 LE), held in the vault beside deposits and fees.
+    pub insurance: [u8; 16],
+    /// An admin withdrawal from the insurance fund waiting the guards' delay.
+    pub pending_insurance_withdrawal: PendingInsuranceWithdrawal,
+    /// Room for liquidation parameters.
+    pub reserved: [u8; 448],
 }
 
 impl Asset {
@@ -86,6 +90,16 @@ impl Asset {
     }
     pub fn protocol_fees(&self) -> u128 {
         load_u128(&self.protocol_fees)
+    }
+    pub fn insurance(&self) -> u128 {
+        load_u128(&self.insurance)
+    }
+
+    /// Moves the insurance fund by `delta` native units; it never goes below zero.
+    pub fn apply_insurance(&mut self, delta: i128) -> Result<u128> {
+        let after = self.insurance().checked_add_signed(delta).ok_or(error!(TightropeError::InsufficientInsurance))?;
+        store_u128(&mut self.insurance, after);
+        Ok(after)
     }
     pub fn stable_price(&self) -> Fx {
         load_u128(&self.stable_price) as Fx

@@ -91,6 +91,14 @@ pub struct PendingTiers {
     pub product_group_offsets: [u64; MAX_PRODUCT_GROUPS],
 }
 
+/// An admin withdrawal of `amount` native units from an asset's insurance fund.
+#[zero_copy]
+#[derive(Default, Debug, PartialEq, Eq)]
+pub struct PendingInsuranceWithdrawal {
+    pub queued: Queued,
+    pub amount: u64,
+}
+
 #[zero_copy]
 #[derive(Default, Debug, PartialEq, Eq)]
 pub struct PendingGuards {

@@ -321,6 +321,19 @@ impl World {
     }
 }
 
+/// `fund_insurance` of `amount` from `source`, signed by `funder`.
+pub fn fund_insurance_ix(w: &World, listed: &Listed, funder: &Pubkey, source: &Pubkey, amount: u64) -> Instruction {
+    let accounts = tightrope::accounts::FundInsurance {
+        group: w.group,
+        asset: listed.asset,
+        vault: listed.vault,
+        source: *source,
+        funder: *funder,
+        token_program: spl_token::ID,
+    };
+    instruction(accounts, tightrope::instruction::FundInsurance { amount })
+}
+
 pub fn set_delegate_ix(trader: &Trader, signer: &Pubkey, delegate: Pubkey) -> Instruction {
     let accounts = tightrope::accounts::SetDelegate { margin_account: trader.margin_account, owner: *signer };
     instruction(accounts, tightrope::instruction::SetDelegate { delegate })
