@@ -1,12 +1,22 @@
 // The entry points (`crates/risk/src/engine.rs`): one evaluation of an account under one model, with or without a
 // breakdown, and health at one level alone.
-import { Breakdown, emptyBreakdown } from "./breakdown";
-import { positionEquities } from "./equity";
-import { FX_ONE, Fx, Money, add, mulDiv, sub } from "./fixed";
+import type { Breakdown } from "./breakdown";
+import * as breakdown from "./breakdown";
+import * as equity from "./equity";
+import type { Fx, Money } from "./fixed";
+import * as fixed from "./fixed";
 import type { Level, Model, Portfolio } from "./model";
-import { rulesLines } from "./strategies";
-import { LevelOuts, timsRequirement } from "./tims/groups";
-import { validate } from "./validate";
+import * as strategies from "./strategies";
+import type { LevelOuts } from "./tims/groups";
+import * as timsGroups from "./tims/groups";
+import * as validation from "./validate";
+// tsx runs this code as CommonJS, where each use of a named import reads two export getters: bound once here.
+const { emptyBreakdown } = breakdown;
+const { positionEquities } = equity;
+const { FX_ONE, add, mulDiv, sub } = fixed;
+const { rulesLines } = strategies;
+const { timsRequirement } = timsGroups;
+const { validate } = validation;
 
 export interface Quote {
   model: Model;

@@ -1,9 +1,15 @@
 // Equity (`crates/risk/src/equity.rs`): each position closed out at conservative marks, rounded down one by one,
 // so holdings round down and liabilities round up in magnitude.
-import { Money, add, sub, value } from "./fixed";
-import { conservativePrice, exposureOfSign } from "./marks";
+import type { Money } from "./fixed";
+import * as fixed from "./fixed";
+import * as marks from "./marks";
 import type { Level, Portfolio, Position } from "./model";
-import { exposure, units, UnitValues } from "./options/position";
+import { UnitValues } from "./options/position";
+import * as optionPosition from "./options/position";
+// tsx runs this code as CommonJS, where each use of a named import reads two export getters: bound once here.
+const { add, sub, value } = fixed;
+const { conservativePrice, exposureOfSign } = marks;
+const { exposure, units } = optionPosition;
 
 /**
  * One position's contribution to equity at each of `levels`. Under rules (`withOptions` false) options count

@@ -1,11 +1,18 @@
 // Rules-based margin (`crates/risk/src/rules.rs`), each position alone: Reg T initial, FINRA maintenance, house
 // add-ons, CBOE naked options. Every charge rounds up after each step, except that a deposit is never charged more
 // than it is worth. `strategies` lowers these charges for legs it recognises together.
-import { Fx, Money, abs, add, max, min, mulFx, sub, value } from "./fixed";
-import { conservativePrice, Exposure, exposureOfSign } from "./marks";
+import type { Fx, Money } from "./fixed";
+import * as fixed from "./fixed";
+import type { Exposure } from "./marks";
+import * as marks from "./marks";
 import type { Asset, Level, OptionPosition, Portfolio, Position, RulesRates } from "./model";
-import { intrinsic } from "./options/blackScholes";
-import { exposure, unitValue, units } from "./options/position";
+import * as blackScholes from "./options/blackScholes";
+import * as optionPosition from "./options/position";
+// tsx runs this code as CommonJS, where each use of a named import reads two export getters: bound once here.
+const { abs, add, max, min, mulFx, sub, value } = fixed;
+const { conservativePrice, exposureOfSign } = marks;
+const { intrinsic } = blackScholes;
+const { exposure, unitValue, units } = optionPosition;
 
 function levelRate(r: RulesRates, level: Level, e: Exposure): bigint {
   if (level === "initial") return e === "long" ? r.initialLong : r.initialShort;

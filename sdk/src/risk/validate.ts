@@ -1,10 +1,18 @@
 // Input bounds (`crates/risk/src/validate.rs`), checked once and in the same order as Rust, so the first failing
 // bound names the same error, field and value (`findViolation`). Rust's field types (u8, u64, i64) bound the rest;
 // `checkTypes` holds a TypeScript caller to them, as a programming error rather than a RiskError.
-import { RiskErrorCode, fail } from "./errors";
-import { FX_ONE, Fx, I128_MAX, mulFx } from "./fixed";
-import {
-  Asset,
+import type { RiskErrorCode } from "./errors";
+import * as errors from "./errors";
+import type { Fx } from "./fixed";
+import * as fixed from "./fixed";
+import type { Asset, OptionPosition, Portfolio, Tier } from "./model";
+import * as model from "./model";
+import * as optionPosition from "./options/position";
+import * as scenarios from "./tims/scenarios";
+// tsx runs this code as CommonJS, where each use of a named import reads two export getters: bound once here.
+const { fail } = errors;
+const { FX_ONE, I128_MAX, mulFx } = fixed;
+const {
   MAX_ASSETS,
   MAX_CARRY,
   MAX_DECIMALS,
@@ -15,13 +23,10 @@ import {
   MAX_PRICE,
   MAX_RATE,
   MAX_TIERS,
-  OptionPosition,
-  Portfolio,
-  Tier,
   extremeIsOn,
-} from "./model";
-import { shiftedUpVol } from "./options/position";
-import { pointCount, shock } from "./tims/scenarios";
+} = model;
+const { shiftedUpVol } = optionPosition;
+const { pointCount, shock } = scenarios;
 
 /** What a field belongs to: indices into the portfolio's arrays. */
 export type Subject =

@@ -1,11 +1,17 @@
 // Steps 3 and 4 of the pairing (`crates/risk/src/strategies/covered.rs`): shorts covered by their underlying, and
 // the underlying hedged by long options.
-import { FX_ONE, Fx, Money, add, max, min, mulDiv, pow10, sub } from "../fixed";
-import { conservativePrice } from "../marks";
+import type { Fx, Money } from "../fixed";
+import * as fixed from "../fixed";
+import * as marks from "../marks";
 import type { Level, OptionPosition, Portfolio } from "../model";
-import { intrinsic } from "../options/blackScholes";
-import { depositCharge, linearCharge, shortOptionSpot } from "../rules";
+import * as blackScholes from "../options/blackScholes";
+import * as rules from "../rules";
 import { Free, openLeg, option, perUnitCharge, takeShort } from "./index";
+// tsx runs this code as CommonJS, where each use of a named import reads two export getters: bound once here.
+const { FX_ONE, add, max, min, mulDiv, pow10, sub } = fixed;
+const { conservativePrice } = marks;
+const { intrinsic } = blackScholes;
+const { depositCharge, linearCharge, shortOptionSpot } = rules;
 
 /** Native units of `to` worth `amount` of `from` that tracks it at `ratio` (floor), and back (ceiling). */
 function trackedUnits(p: Portfolio, from: number, to: number, ratio: Fx, amount: bigint, back: boolean): bigint {

@@ -3,12 +3,17 @@
 // walks the positions in index order: spreads, two spreads as one, covered shorts, hedged underlying (maintenance),
 // straddles and strangles (which also charge the covered calls, so a deposit never reshuffles pairs). A strategy is
 // charged at most what its legs cost alone, counted as the leg's charge before less after taking them out.
-import { Fx, Money, abs, add, max, min, sub, value } from "../fixed";
+import type { Fx, Money } from "../fixed";
+import * as fixed from "../fixed";
 import type { Level, OptionKind, OptionPosition, Portfolio } from "../model";
-import { units } from "../options/position";
-import { nakedChargeAt, positionCharge, shortPremium, shortUnitValue } from "../rules";
+import * as optionPosition from "../options/position";
+import * as rules from "../rules";
 import { covered, coveredCharge } from "./covered";
 import { spreads } from "./spreads";
+// tsx runs this code as CommonJS, where each use of a named import reads two export getters: bound once here.
+const { abs, add, max, min, sub, value } = fixed;
+const { units } = optionPosition;
+const { nakedChargeAt, positionCharge, shortPremium, shortUnitValue } = rules;
 
 /** Units not yet in a strategy, per position line, and each short option's value per unit at its charging spot. */
 export interface Free {

@@ -1,8 +1,12 @@
 // Steps 1 and 2 of the pairing (`crates/risk/src/strategies/spreads.rs`): spreads, then two spreads charged as one.
-import { Fx, Money, add, min, sub } from "../fixed";
+import type { Fx, Money } from "../fixed";
+import * as fixed from "../fixed";
 import type { Level, OptionPosition, Portfolio } from "../model";
-import { intrinsic } from "../options/blackScholes";
+import * as blackScholes from "../options/blackScholes";
 import { Free, aloneCost, leg, openLeg, option, perUnitCharge, takeShort } from "./index";
+// tsx runs this code as CommonJS, where each use of a named import reads two export getters: bound once here.
+const { add, min, sub } = fixed;
+const { intrinsic } = blackScholes;
 
 interface Spread {
   short: number;

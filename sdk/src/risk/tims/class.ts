@@ -7,12 +7,18 @@
 // the shift reported in the breakdown depends on it. Both levels are scanned together and a scenario price
 // reached twice is valued once.
 import type { VolShift } from "../breakdown";
-import { Fx, Money, abs, add, max, mul, mulFx, rawToMoney, sub, value } from "../fixed";
+import type { Fx, Money } from "../fixed";
+import * as fixed from "../fixed";
 import type { Level, OptionPosition, Portfolio, Position, Tier } from "../model";
 import { Pricer } from "../options/blackScholes";
-import { pricer, secondsToExpiry, shiftedUpVol, units } from "../options/position";
-import { lnQ62 } from "../options/qmath";
-import { extremeWeight, pointCount, scenarioPrice, shock } from "./scenarios";
+import * as optionPosition from "../options/position";
+import * as qmath from "../options/qmath";
+import * as scenarios from "./scenarios";
+// tsx runs this code as CommonJS, where each use of a named import reads two export getters: bound once here.
+const { abs, add, max, mul, mulFx, rawToMoney, sub, value } = fixed;
+const { pricer, secondsToExpiry, shiftedUpVol, units } = optionPosition;
+const { lnQ62 } = qmath;
+const { extremeWeight, pointCount, scenarioPrice, shock } = scenarios;
 
 /** A class at each level of a pass, indexed like the levels the scan was given. */
 export interface ClassScan {

@@ -2,8 +2,13 @@
 // including) zero, then pointsUp from zero (exclusive) to +bandUp. A tier with an extreme move adds one point before
 // them at −multiple × bandDown and one after them at +multiple × bandUp, whose P&L counts at the tier's weight.
 // Initial margin scales every shock by the tier's multiplier. Magnitudes round up, so a band is never narrowed.
-import { Fx, add, max, mulDiv, mulFx, sub } from "../fixed";
-import { extremeIsOn, type Level, type Tier } from "../model";
+import type { Fx } from "../fixed";
+import * as fixed from "../fixed";
+import type { Level, Tier } from "../model";
+import * as model from "../model";
+// tsx runs this code as CommonJS, where each use of a named import reads two export getters: bound once here.
+const { add, max, mulDiv, mulFx, sub } = fixed;
+const { extremeIsOn } = model;
 
 const extremePoints = (tier: Tier): number => (extremeIsOn(tier.extreme) ? 2 : 0);
 
