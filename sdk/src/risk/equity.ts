@@ -12,12 +12,11 @@ const { conservativePrice, exposureOfSign } = marks;
 const { exposure, units } = optionPosition;
 
 /**
- * One position's contribution to equity at each of `levels`. Under rules (`withOptions` false) options count
- * zero: a long option has no collateral value and a short option's premium is inside its charge.
+ * One position's contribution to equity at each of `levels`, an option's valued by `optionValues` (one valuer
+ * across the levels, so it is set up once and a repeated mark is not revalued). Under rules (no valuer) options
+ * count zero: a long option has no collateral value and a short option's premium is inside its charge.
  */
-export function positionEquities(p: Portfolio, position: Position, levels: readonly Level[], withOptions: boolean): Money[] {
-  // One valuer across the levels, so an option is set up once and a repeated mark is not revalued.
-  const optionValues = position.type === "option" && withOptions ? new UnitValues(position, p) : undefined;
+export function positionEquities(p: Portfolio, position: Position, levels: readonly Level[], optionValues: UnitValues | undefined): Money[] {
   return levels.map((level) => positionEquity(p, position, level, optionValues));
 }
 

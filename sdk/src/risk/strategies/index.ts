@@ -6,6 +6,7 @@
 import type { Fx, Money } from "../fixed";
 import * as fixed from "../fixed";
 import type { Level, OptionKind, OptionPosition, Portfolio } from "../model";
+import type { UnitValues } from "../options/position";
 import * as optionPosition from "../options/position";
 import * as rules from "../rules";
 import { covered, coveredCharge } from "./covered";
@@ -13,7 +14,7 @@ import { spreads } from "./spreads";
 // tsx runs this code as CommonJS, where each use of a named import reads two export getters: bound once here.
 const { abs, add, max, min, sub, value } = fixed;
 const { units } = optionPosition;
-const { nakedChargeAt, positionCharge, shortPremium, shortUnitValue } = rules;
+const { nakedChargeAt, positionCharge, shortOptionSpot, shortPremium } = rules;
 
 /** Units not yet in a strategy, per position line, and each short option's value per unit at its charging spot. */
 export interface Free {
@@ -60,8 +61,8 @@ export function takeShort(p: Portfolio, level: Level, free: Free, i: number, n: 
 export const perUnitCharge = (p: Portfolio, o: OptionPosition, n: bigint, perUnit: Fx): Money =>
   value(n, max(perUnit, 0n), p.assets[o.asset].decimals, "up");
 
-/** The charges of every position at `level`, strategies recognised. */
-export function rulesLines(p: Portfolio, level: Level): Money[] {
+/** The charges of every position at `level`, strategies recognised; `values` values each option line. */
+export function rulesLines(p: Portfolio, level: Level, values: readonly (UnitValues | undefined)[]): Money[] {
   // Without options there is nothing to pair: each position alone.
   if (!p.positions.some((q) => q.type === "option")) return p.positions.map((q) => positionCharge(p, q, level));
   const zeros = () => p.positions.map(() => 0n);
@@ -72,7 +73,7 @@ export function rulesLines(p: Portfolio, level: Level): Money[] {
     if (q.type === "perp") [free.long[i], free.short[i]] = q.quantity > 0n ? [q.quantity, 0n] : [0n, -q.quantity];
     // A short option is valued once; pairing reuses that value for every slice of it.
     if (q.type !== "option" || q.contracts >= 0n) return positionCharge(p, q, level);
-    free.unit[i] = shortUnitValue(p, q, level);
+    free.unit[i] = values[i]!.at(shortOptionSpot(p, q, level));
     return nakedChargeAt(p, q, abs(units(q)), level, free.unit[i]);
   });
   spreads(p, level, lines, free);
