@@ -6,12 +6,14 @@ import * as marks from "../marks";
 import type { Level, OptionPosition, Portfolio } from "../model";
 import * as blackScholes from "../options/blackScholes";
 import * as rules from "../rules";
-import { Free, openLeg, option, perUnitCharge, takeShort } from "./index";
+import type { Free } from "./legs";
+import * as legs from "./legs";
 // tsx runs this code as CommonJS, where each use of a named import reads two export getters: bound once here.
 const { FX_ONE, add, max, min, mulDiv, pow10, sub } = fixed;
 const { conservativePrice } = marks;
 const { intrinsic } = blackScholes;
 const { depositCharge, linearCharge, shortOptionSpot } = rules;
+const { openLeg, option, perUnitCharge, takeShort } = legs;
 
 /** Native units of `to` worth `amount` of `from` that tracks it at `ratio` (floor), and back (ceiling). */
 function trackedUnits(p: Portfolio, from: number, to: number, ratio: Fx, amount: bigint, back: boolean): bigint {

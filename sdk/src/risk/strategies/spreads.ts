@@ -3,10 +3,12 @@ import type { Fx, Money } from "../fixed";
 import * as fixed from "../fixed";
 import type { Level, OptionPosition, Portfolio } from "../model";
 import * as blackScholes from "../options/blackScholes";
-import { Free, aloneCost, leg, openLeg, option, perUnitCharge } from "./index";
+import type { Free } from "./legs";
+import * as legs from "./legs";
 // tsx runs this code as CommonJS, where each use of a named import reads two export getters: bound once here.
 const { add, min, sub } = fixed;
 const { intrinsic } = blackScholes;
+const { aloneCost, leg, openLeg, option, perUnitCharge } = legs;
 
 interface Spread {
   short: number;
