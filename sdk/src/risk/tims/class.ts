@@ -9,7 +9,7 @@
 import type { VolShift } from "../breakdown";
 import type { Fx, Money } from "../fixed";
 import * as fixed from "../fixed";
-import type { Level, OptionPosition, Portfolio, Position, Tier } from "../model";
+import type { OptionPosition, Portfolio, Position } from "../model";
 import { Pricer } from "../options/blackScholes";
 import * as optionPosition from "../options/position";
 import * as qmath from "../options/qmath";
@@ -18,7 +18,7 @@ import * as scenarios from "./scenarios";
 const { abs, add, max, mul, mulFx, rawToMoney, sub, value } = fixed;
 const { pricer, secondsToExpiry, shiftedUpVol, units } = optionPosition;
 const { lnQ62 } = qmath;
-const { extremeWeight, pointCount, scenarioPrice, shock } = scenarios;
+const { extremeWeight, pointCount, scenarioPrice } = scenarios;
 
 /** A class at each level of a pass, indexed like the levels the scan was given. */
 export interface ClassScan {
@@ -41,10 +41,6 @@ interface Grid {
 
 /** The signed shocks of every point at each level of a pass: the same for every class of a tier. */
 export type Shocks = Fx[][];
-
-export function tierShocks(tier: Tier, levels: readonly Level[]): Shocks {
-  return levels.map((level) => Array.from({ length: pointCount(tier) }, (_, j) => shock(tier, level, j)));
-}
 
 function grid(price: Fx, shocks: Shocks): Grid {
   const index = new Map<Fx, number>();

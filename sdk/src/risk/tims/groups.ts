@@ -8,9 +8,11 @@ import * as fixed from "../fixed";
 import type { Level, Portfolio } from "../model";
 import type { ClassScan, Shocks } from "./class";
 import * as timsClass from "./class";
+import * as scenarios from "./scenarios";
 // tsx runs this code as CommonJS, where each use of a named import reads two export getters: bound once here.
 const { add, max, mulFx, sub } = fixed;
-const { scanClass, tierShocks } = timsClass;
+const { scanClass } = timsClass;
+const { tierShocks } = scenarios;
 
 const hasPositions = (p: Portfolio, asset: number): boolean => p.positions.some((q) => q.asset === asset);
 

@@ -20,20 +20,31 @@ export function extremeWeight(tier: Tier, index: number): Fx | null {
   return extremeIsOn(tier.extreme) && outermost ? tier.extreme.weight : null;
 }
 
-/** The signed shock (Fx fraction of price) of point `index`, widest down move first. */
-export function shock(tier: Tier, level: Level, index: number): Fx {
-  const outer = extremePoints(tier) / 2;
-  let magnitude: Fx;
+/** The magnitude of point `index`'s shock (Fx fraction of price) at maintenance. */
+function maintenanceMagnitude(tier: Tier, index: number): Fx {
   if (extremeWeight(tier, index) !== null) {
-    magnitude = mulFx(index === 0 ? tier.bandDown : tier.bandUp, tier.extreme.multiple, "up");
-  } else {
-    const i = index - outer;
-    const down = tier.pointsDown;
-    const [band, points, step] = i < down ? [tier.bandDown, down, down - i] : [tier.bandUp, tier.pointsUp, i - down + 1];
-    magnitude = mulDiv(band, BigInt(step), BigInt(points), "up");
+    return mulFx(index === 0 ? tier.bandDown : tier.bandUp, tier.extreme.multiple, "up");
   }
-  if (level === "initial") magnitude = mulFx(magnitude, tier.initialMultiplier, "up");
-  return index < outer + tier.pointsDown ? -magnitude : magnitude;
+  const i = index - extremePoints(tier) / 2;
+  const down = tier.pointsDown;
+  const [band, points, step] = i < down ? [tier.bandDown, down, down - i] : [tier.bandUp, tier.pointsUp, i - down + 1];
+  return mulDiv(band, BigInt(step), BigInt(points), "up");
+}
+
+/** A maintenance magnitude at `level` (initial scales it by the tier's multiplier), signed as point `index`'s move. */
+function signedAt(tier: Tier, level: Level, index: number, magnitude: Fx): Fx {
+  const scaled = level === "initial" ? mulFx(magnitude, tier.initialMultiplier, "up") : magnitude;
+  return index < extremePoints(tier) / 2 + tier.pointsDown ? -scaled : scaled;
+}
+
+/** The signed shock (Fx fraction of price) of point `index`, widest down move first. */
+export const shock = (tier: Tier, level: Level, index: number): Fx =>
+  signedAt(tier, level, index, maintenanceMagnitude(tier, index));
+
+/** The signed shocks of every point at each of `levels`, each magnitude computed once for all of them. */
+export function tierShocks(tier: Tier, levels: readonly Level[]): Fx[][] {
+  const magnitudes = Array.from({ length: pointCount(tier) }, (_, j) => maintenanceMagnitude(tier, j));
+  return levels.map((level) => magnitudes.map((magnitude, j) => signedAt(tier, level, j, magnitude)));
 }
 
 /** `price` moved by `shock`, the move rounded away from zero, floored at zero. */
