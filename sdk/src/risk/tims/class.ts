@@ -40,7 +40,7 @@ interface Grid {
 }
 
 /** The signed shocks of every point at each level of a pass: the same for every class of a tier. */
-export type Shocks = Fx[][];
+export type Shocks = (readonly Fx[])[];
 
 function grid(price: Fx, shocks: Shocks): Grid {
   const index = new Map<Fx, number>();

@@ -41,10 +41,24 @@ function signedAt(tier: Tier, level: Level, index: number, magnitude: Fx): Fx {
 export const shock = (tier: Tier, level: Level, index: number): Fx =>
   signedAt(tier, level, index, maintenanceMagnitude(tier, index));
 
-/** The signed shocks of every point at each of `levels`, each magnitude computed once for all of them. */
-export function tierShocks(tier: Tier, levels: readonly Level[]): Fx[][] {
-  const magnitudes = Array.from({ length: pointCount(tier) }, (_, j) => maintenanceMagnitude(tier, j));
-  return levels.map((level) => magnitudes.map((magnitude, j) => signedAt(tier, level, j, magnitude)));
+/** Both levels' shocks by the tier fields they depend on (bands, points, extreme multiple, initial multiplier), so
+ * the presets every account shares are computed once per process; cleared when it reaches MEMO_LIMIT entries. */
+const memo = new Map<string, Readonly<Record<Level, readonly Fx[]>>>();
+const MEMO_LIMIT = 256;
+
+/** The signed shocks of every point at each of `levels` (shared: read, never written). */
+export function tierShocks(tier: Tier, levels: readonly Level[]): (readonly Fx[])[] {
+  const key = `${tier.bandDown} ${tier.bandUp} ${tier.pointsDown} ${tier.pointsUp} ${tier.extreme.multiple} ${tier.initialMultiplier}`;
+  let shocks = memo.get(key);
+  if (!shocks) {
+    const magnitudes = Array.from({ length: pointCount(tier) }, (_, j) => maintenanceMagnitude(tier, j));
+    const at = (level: Level) => magnitudes.map((magnitude, j) => signedAt(tier, level, j, magnitude));
+    shocks = { initial: at("initial"), maintenance: at("maintenance") };
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, shocks);
+  }
+  const found = shocks;
+  return levels.map((level) => found[level]);
 }
 
 /** `price` moved by `shock`, the move rounded away from zero, floored at zero. */
