@@ -49,13 +49,13 @@ export const shortPremium = (p: Portfolio, o: OptionPosition, n: bigint, unit: F
   value(n, unit, p.assets[o.asset].decimals, "up");
 
 /**
- * CBOE naked short option on n ≥ 0 units (`o` gives the terms) with its unit value given: premium + max(rate ×
- * underlying − out-of-the-money amount, min rate × (underlying for calls, strike for puts)).
+ * CBOE naked short option on n ≥ 0 units (`o` gives the terms) at its charging spot (`shortOptionSpot`) with its
+ * unit value there: premium + max(rate × underlying − out-of-the-money amount, min rate × (underlying for calls,
+ * strike for puts)).
  */
-export function nakedChargeAt(p: Portfolio, o: OptionPosition, n: bigint, level: Level, unit: Fx): Money {
+export function nakedChargeAt(p: Portfolio, o: OptionPosition, n: bigint, spot: Fx, unit: Fx): Money {
   const asset = p.assets[o.asset];
   const d = asset.decimals;
-  const spot = shortOptionSpot(p, o, level);
   const premium = shortPremium(p, o, n, unit);
   const underlying = value(n, spot, d, "up");
   // The out-of-the-money amount is a deduction, so it rounds down.
@@ -79,7 +79,13 @@ export function positionCharge(p: Portfolio, position: Position, level: Level): 
       return linearCharge(p, asset, abs(position.quantity), level, exposureOfSign(position.quantity));
     case "option":
       return position.contracts < 0n
-        ? nakedChargeAt(p, position, abs(units(position)), level, shortUnitValue(p, position, level))
+        ? nakedChargeAt(
+            p,
+            position,
+            abs(units(position)),
+            shortOptionSpot(p, position, level),
+            shortUnitValue(p, position, level),
+          )
         : 0n;
   }
 }

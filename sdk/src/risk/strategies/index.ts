@@ -31,8 +31,9 @@ export function rulesLines(p: Portfolio, level: Level, values: readonly (UnitVal
     if (q.type === "perp") [free.long[i], free.short[i]] = q.quantity > 0n ? [q.quantity, 0n] : [0n, -q.quantity];
     // A short option is valued once; pairing reuses that value for every slice of it.
     if (q.type !== "option" || q.contracts >= 0n) return positionCharge(p, q, level);
-    free.unit[i] = values[i]!.at(shortOptionSpot(p, q, level));
-    return nakedChargeAt(p, q, abs(units(q)), level, free.unit[i]);
+    const spot = shortOptionSpot(p, q, level);
+    free.unit[i] = values[i]!.at(spot);
+    return nakedChargeAt(p, q, abs(units(q)), spot, free.unit[i]);
   });
   spreads(p, level, lines, free);
   covered(p, level, lines, free);

@@ -6,7 +6,7 @@ import type { Level, OptionKind, OptionPosition, Portfolio } from "../model";
 import * as rules from "../rules";
 // tsx runs this code as CommonJS, where each use of a named import reads two export getters: bound once here.
 const { max, sub, value } = fixed;
-const { nakedChargeAt } = rules;
+const { nakedChargeAt, shortOptionSpot } = rules;
 
 /** Units not yet in a strategy, per position line, and each short option's value per unit at its charging spot. */
 export interface Free {
@@ -39,7 +39,8 @@ export function openLeg(p: Portfolio, free: Free, i: number, asset: number, kind
 /** What n of the open (free or covered) units of short option line `i` cost alone: naked charge before less after. */
 export function aloneCost(p: Portfolio, level: Level, free: Free, i: number, n: bigint): Money {
   const [o, before, unit] = [leg(p, i), free.option[i] + free.covered[i], free.unit[i]];
-  return sub(nakedChargeAt(p, o, before, level, unit), nakedChargeAt(p, o, before - n, level, unit));
+  const spot = shortOptionSpot(p, o, level);
+  return sub(nakedChargeAt(p, o, before, spot, unit), nakedChargeAt(p, o, before - n, spot, unit));
 }
 
 /** Takes n units off short option line `i` and returns what they cost alone. */
