@@ -1,12 +1,23 @@
 // The entry points (`crates/risk/src/engine.rs`): one evaluation of an account under one model, with or without a
 // breakdown, and health at one level alone.
-import { Breakdown, emptyBreakdown } from "./breakdown";
-import { positionEquities } from "./equity";
-import { FX_ONE, Fx, Money, add, mulDiv, sub } from "./fixed";
+import type { Breakdown } from "./breakdown";
+import * as breakdown from "./breakdown";
+import * as equity from "./equity";
+import type { Fx, Money } from "./fixed";
+import * as fixed from "./fixed";
 import type { Level, Model, Portfolio } from "./model";
-import { rulesLines } from "./strategies";
-import { LevelOuts, timsRequirement } from "./tims/groups";
-import { validate } from "./validate";
+import { UnitValues } from "./options/position";
+import * as strategies from "./strategies";
+import type { LevelOuts } from "./tims/groups";
+import * as timsGroups from "./tims/groups";
+import * as validation from "./validate";
+// tsx runs this code as CommonJS, where each use of a named import reads two export getters: bound once here.
+const { emptyBreakdown } = breakdown;
+const { positionEquities } = equity;
+const { FX_ONE, add, mulDiv, sub } = fixed;
+const { rulesLines } = strategies;
+const { timsRequirement } = timsGroups;
+const { validate } = validation;
 
 export interface Quote {
   model: Model;
@@ -26,10 +37,12 @@ export interface Quote {
 /** Equity and requirement at each of `levels`, indexed like them, filling the breakdown when one is given. */
 function levelFigures(p: Portfolio, model: Model, levels: readonly Level[], out?: Breakdown): [Money, Money][] {
   const figures: [Money, Money][] = levels.map(() => [0n, 0n]);
+  // One valuer per option line for every level: its model is set up once, a spot two levels share valued once.
+  const values = p.positions.map((q) => (q.type === "option" ? new UnitValues(q, p) : undefined));
   // Rules charges per position at each level, strategies recognised; TIMS charges nothing per position.
-  const charges = levels.map((level) => (model === "rules" ? rulesLines(p, level) : p.positions.map(() => 0n)));
+  const charges = levels.map((level) => (model === "rules" ? rulesLines(p, level, values) : p.positions.map(() => 0n)));
   p.positions.forEach((position, i) => {
-    const equities = positionEquities(p, position, levels, model === "tims");
+    const equities = positionEquities(p, position, levels, model === "tims" ? values[i] : undefined);
     levels.forEach((level, j) => {
       const charge = charges[j][i];
       figures[j][0] = add(figures[j][0], equities[j]);

@@ -1,17 +1,22 @@
 // Equity (`crates/risk/src/equity.rs`): each position closed out at conservative marks, rounded down one by one,
 // so holdings round down and liabilities round up in magnitude.
-import { Money, add, sub, value } from "./fixed";
-import { conservativePrice, exposureOfSign } from "./marks";
+import type { Money } from "./fixed";
+import * as fixed from "./fixed";
+import * as marks from "./marks";
 import type { Level, Portfolio, Position } from "./model";
-import { exposure, units, UnitValues } from "./options/position";
+import { UnitValues } from "./options/position";
+import * as optionPosition from "./options/position";
+// tsx runs this code as CommonJS, where each use of a named import reads two export getters: bound once here.
+const { add, sub, value } = fixed;
+const { conservativePrice, exposureOfSign } = marks;
+const { exposure, units } = optionPosition;
 
 /**
- * One position's contribution to equity at each of `levels`. Under rules (`withOptions` false) options count
- * zero: a long option has no collateral value and a short option's premium is inside its charge.
+ * One position's contribution to equity at each of `levels`, an option's valued by `optionValues` (one valuer
+ * across the levels, so it is set up once and a repeated mark is not revalued). Under rules (no valuer) options
+ * count zero: a long option has no collateral value and a short option's premium is inside its charge.
  */
-export function positionEquities(p: Portfolio, position: Position, levels: readonly Level[], withOptions: boolean): Money[] {
-  // One valuer across the levels, so an option is set up once and a repeated mark is not revalued.
-  const optionValues = position.type === "option" && withOptions ? new UnitValues(position, p) : undefined;
+export function positionEquities(p: Portfolio, position: Position, levels: readonly Level[], optionValues: UnitValues | undefined): Money[] {
   return levels.map((level) => positionEquity(p, position, level, optionValues));
 }
 

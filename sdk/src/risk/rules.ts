@@ -1,11 +1,18 @@
 // Rules-based margin (`crates/risk/src/rules.rs`), each position alone: Reg T initial, FINRA maintenance, house
 // add-ons, CBOE naked options. Every charge rounds up after each step, except that a deposit is never charged more
 // than it is worth. `strategies` lowers these charges for legs it recognises together.
-import { Fx, Money, abs, add, max, min, mulFx, sub, value } from "./fixed";
-import { conservativePrice, Exposure, exposureOfSign } from "./marks";
+import type { Fx, Money } from "./fixed";
+import * as fixed from "./fixed";
+import type { Exposure } from "./marks";
+import * as marks from "./marks";
 import type { Asset, Level, OptionPosition, Portfolio, Position, RulesRates } from "./model";
-import { intrinsic } from "./options/blackScholes";
-import { exposure, unitValue, units } from "./options/position";
+import * as blackScholes from "./options/blackScholes";
+import * as optionPosition from "./options/position";
+// tsx runs this code as CommonJS, where each use of a named import reads two export getters: bound once here.
+const { abs, add, max, min, mulFx, sub, value } = fixed;
+const { conservativePrice, exposureOfSign } = marks;
+const { intrinsic } = blackScholes;
+const { exposure, unitValue, units } = optionPosition;
 
 function levelRate(r: RulesRates, level: Level, e: Exposure): bigint {
   if (level === "initial") return e === "long" ? r.initialLong : r.initialShort;
@@ -42,13 +49,13 @@ export const shortPremium = (p: Portfolio, o: OptionPosition, n: bigint, unit: F
   value(n, unit, p.assets[o.asset].decimals, "up");
 
 /**
- * CBOE naked short option on n ≥ 0 units (`o` gives the terms) with its unit value given: premium + max(rate ×
- * underlying − out-of-the-money amount, min rate × (underlying for calls, strike for puts)).
+ * CBOE naked short option on n ≥ 0 units (`o` gives the terms) at its charging spot (`shortOptionSpot`) with its
+ * unit value there: premium + max(rate × underlying − out-of-the-money amount, min rate × (underlying for calls,
+ * strike for puts)).
  */
-export function nakedChargeAt(p: Portfolio, o: OptionPosition, n: bigint, level: Level, unit: Fx): Money {
+export function nakedChargeAt(p: Portfolio, o: OptionPosition, n: bigint, spot: Fx, unit: Fx): Money {
   const asset = p.assets[o.asset];
   const d = asset.decimals;
-  const spot = shortOptionSpot(p, o, level);
   const premium = shortPremium(p, o, n, unit);
   const underlying = value(n, spot, d, "up");
   // The out-of-the-money amount is a deduction, so it rounds down.
@@ -72,7 +79,13 @@ export function positionCharge(p: Portfolio, position: Position, level: Level): 
       return linearCharge(p, asset, abs(position.quantity), level, exposureOfSign(position.quantity));
     case "option":
       return position.contracts < 0n
-        ? nakedChargeAt(p, position, abs(units(position)), level, shortUnitValue(p, position, level))
+        ? nakedChargeAt(
+            p,
+            position,
+            abs(units(position)),
+            shortOptionSpot(p, position, level),
+            shortUnitValue(p, position, level),
+          )
         : 0n;
   }
 }

@@ -1,10 +1,18 @@
 // Input bounds (`crates/risk/src/validate.rs`), checked once and in the same order as Rust, so the first failing
 // bound names the same error, field and value (`findViolation`). Rust's field types (u8, u64, i64) bound the rest;
 // `checkTypes` holds a TypeScript caller to them, as a programming error rather than a RiskError.
-import { RiskErrorCode, fail } from "./errors";
-import { FX_ONE, Fx, I128_MAX, mulFx } from "./fixed";
-import {
-  Asset,
+import type { RiskErrorCode } from "./errors";
+import * as errors from "./errors";
+import type { Fx } from "./fixed";
+import * as fixed from "./fixed";
+import type { Asset, OptionPosition, Portfolio, Tier } from "./model";
+import * as model from "./model";
+import * as optionPosition from "./options/position";
+import * as scenarios from "./tims/scenarios";
+// tsx runs this code as CommonJS, where each use of a named import reads two export getters: bound once here.
+const { fail } = errors;
+const { FX_ONE, I128_MAX, mulFx } = fixed;
+const {
   MAX_ASSETS,
   MAX_CARRY,
   MAX_DECIMALS,
@@ -15,13 +23,10 @@ import {
   MAX_PRICE,
   MAX_RATE,
   MAX_TIERS,
-  OptionPosition,
-  Portfolio,
-  Tier,
   extremeIsOn,
-} from "./model";
-import { shiftedUpVol } from "./options/position";
-import { pointCount, shock } from "./tims/scenarios";
+} = model;
+const { shiftedUpVol } = optionPosition;
+const { pointCount, shock } = scenarios;
 
 /** What a field belongs to: indices into the portfolio's arrays. */
 export type Subject =
@@ -53,14 +58,14 @@ const refuse = (field: string, value: bigint, error: RiskErrorCode): never => {
   throw new Error("unreachable");
 };
 
-/** Runs `check`, naming `subject` in the violation it raises. */
-function about(subject: Subject, check: () => void): void {
-  try {
-    check();
-  } catch (e) {
-    if (e instanceof Refused) throw new Refused({ ...e.violation, subject });
-    throw e;
-  }
+/** Within for a number field (an index or count, an integer): compared as a number, reported as a bigint. */
+function withinCount(field: string, x: number, low: number, high: number, error: RiskErrorCode): void {
+  if (x < low || x > high) within(field, BigInt(x), BigInt(low), BigInt(high), error);
+}
+
+/** `e` naming `subject` when it is a refusal, as thrown by a check run for that subject. */
+function about(subject: Subject, e: unknown): unknown {
+  return e instanceof Refused ? new Refused({ ...e.violation, subject }) : e;
 }
 
 /** A computed bound input, or the largest i128 when computing it overflows (Rust's `unwrap_or(Fx::MAX)`). */
@@ -82,9 +87,8 @@ function tierViolation(t: Tier): void {
   within("initial_multiplier", t.initialMultiplier, FX_ONE, MAX_RATE, "RateOutOfRange");
   scaledBand("band_down", t.bandDown, t.initialMultiplier);
   scaledBand("band_up", t.bandUp, t.initialMultiplier);
-  const maxPoints = BigInt(MAX_POINTS_PER_SIDE);
-  within("points_down", BigInt(t.pointsDown), 0n, maxPoints, "TooMany");
-  within("points_up", BigInt(t.pointsUp), 0n, maxPoints, "TooMany");
+  withinCount("points_down", t.pointsDown, 0, MAX_POINTS_PER_SIDE, "TooMany");
+  withinCount("points_up", t.pointsUp, 0, MAX_POINTS_PER_SIDE, "TooMany");
   within("vol_down", t.volDown, 0n, FX_ONE, "RateOutOfRange");
   within("vol_up", t.volUp, 0n, MAX_RATE, "RateOutOfRange");
   within("per_contract_min", t.perContractMin, 0n, MAX_PRICE, "RateOutOfRange");
@@ -110,17 +114,22 @@ export function checkTier(t: Tier): void {
 
 /** Every tier's ranges, and that the tiers of one product group share their points and extreme scenario. */
 function tiersViolation(tiers: readonly Tier[]): void {
-  tiers.forEach((t, i) => {
-    const subject: Subject = { kind: "tier", index: i };
-    about(subject, () => tierViolation(t));
-    const misaligned = tiers.slice(0, i).some(
-      (u) =>
-        u.productGroup !== null &&
-        u.productGroup === t.productGroup &&
-        (u.pointsDown !== t.pointsDown || u.pointsUp !== t.pointsUp || extremeIsOn(u.extreme) !== extremeIsOn(t.extreme)),
-    );
-    if (misaligned) about(subject, () => refuse("product_group", BigInt(i), "MisalignedGroup"));
-  });
+  for (let i = 0; i < tiers.length; i++) {
+    const t = tiers[i];
+    try {
+      tierViolation(t);
+      for (let j = 0; j < i; j++) {
+        const u = tiers[j];
+        const misaligned =
+          u.productGroup !== null &&
+          u.productGroup === t.productGroup &&
+          (u.pointsDown !== t.pointsDown || u.pointsUp !== t.pointsUp || extremeIsOn(u.extreme) !== extremeIsOn(t.extreme));
+        if (misaligned) refuse("product_group", BigInt(i), "MisalignedGroup");
+      }
+    } catch (e) {
+      throw about({ kind: "tier", index: i }, e);
+    }
+  }
 }
 
 /** The tiers' checks as an error, as a program refuses a set of tiers when it is set. */
@@ -130,30 +139,26 @@ export function checkTiers(tiers: readonly Tier[]): void {
 }
 
 function assetViolation(a: Asset, selfIndex: number, assets: number, tiers: number): void {
-  within("decimals", BigInt(a.decimals), 0n, BigInt(MAX_DECIMALS), "DecimalsOutOfRange");
-  within("tier", BigInt(a.tier), 0n, BigInt(tiers - 1), "UnknownIndex");
+  withinCount("decimals", a.decimals, 0, MAX_DECIMALS, "DecimalsOutOfRange");
+  withinCount("tier", a.tier, 0, tiers - 1, "UnknownIndex");
   within("price", a.price, 1n, MAX_PRICE, "PriceOutOfRange");
   within("stable_price", a.stablePrice, 1n, MAX_PRICE, "PriceOutOfRange");
   within("conf", a.conf, 0n, MAX_PRICE, "PriceOutOfRange");
   const r = a.rules;
-  const rates: [string, Fx][] = [
-    ["initial_long", r.initialLong],
-    ["initial_short", r.initialShort],
-    ["maintenance_long", r.maintenanceLong],
-    ["maintenance_short", r.maintenanceShort],
-    ["house_rate", r.houseRate],
-    ["option_rate", r.optionRate],
-    ["option_min_rate", r.optionMinRate],
-  ];
-  for (const [field, rate] of rates) within(field, rate, 0n, MAX_RATE, "RateOutOfRange");
+  within("initial_long", r.initialLong, 0n, MAX_RATE, "RateOutOfRange");
+  within("initial_short", r.initialShort, 0n, MAX_RATE, "RateOutOfRange");
+  within("maintenance_long", r.maintenanceLong, 0n, MAX_RATE, "RateOutOfRange");
+  within("maintenance_short", r.maintenanceShort, 0n, MAX_RATE, "RateOutOfRange");
+  within("house_rate", r.houseRate, 0n, MAX_RATE, "RateOutOfRange");
+  within("option_rate", r.optionRate, 0n, MAX_RATE, "RateOutOfRange");
+  within("option_min_rate", r.optionMinRate, 0n, MAX_RATE, "RateOutOfRange");
   within("house_per_unit", r.housePerUnit, 0n, MAX_PRICE, "RateOutOfRange");
   within("rate", a.carry.rate, 0n, MAX_CARRY, "RateOutOfRange");
   within("yield", a.carry.yieldRate, 0n, MAX_CARRY, "RateOutOfRange");
   if (a.tracks !== null) {
     // An asset cannot track itself; the one it tracks must exist.
-    const underlying = BigInt(a.tracks.underlying);
-    if (a.tracks.underlying === selfIndex) refuse("tracks.asset", underlying, "UnknownIndex");
-    within("tracks.asset", underlying, 0n, BigInt(assets - 1), "UnknownIndex");
+    if (a.tracks.underlying === selfIndex) refuse("tracks.asset", BigInt(selfIndex), "UnknownIndex");
+    withinCount("tracks.asset", a.tracks.underlying, 0, assets - 1, "UnknownIndex");
     within("tracks.ratio", a.tracks.ratio, 1n, MAX_PRICE, "RateOutOfRange");
   }
 }
@@ -167,6 +172,21 @@ function optionViolation(o: OptionPosition, p: Portfolio): void {
   // The shocked-up volatility must stay within the kernel's range too.
   const tier = p.tiers[p.assets[o.asset].tier];
   within("vol", orMax(() => shiftedUpVol(o, tier, p.now)), 0n, MAX_RATE, "RateOutOfRange");
+}
+
+function positionViolation(p: Portfolio, i: number): void {
+  const position = p.positions[i];
+  withinCount("asset", position.asset, 0, p.assets.length - 1, "UnknownIndex");
+  if (position.type === "spot") {
+    for (let j = 0; j < i; j++) {
+      const q = p.positions[j];
+      if (q.type === "spot" && q.asset === position.asset) refuse("asset", BigInt(position.asset), "DuplicateSpot");
+    }
+  } else if (position.type === "perp") {
+    within("entry_price", position.entryPrice, 0n, MAX_PRICE, "PriceOutOfRange");
+  } else {
+    optionViolation(position, p);
+  }
 }
 
 function findIn(check: () => void): Violation | null {
@@ -183,32 +203,33 @@ function findIn(check: () => void): Violation | null {
 export function findViolation(p: Portfolio): Violation | null {
   checkTypes(p);
   return findIn(() => {
-    const counts: [string, number, number][] = [
-      ["assets", p.assets.length, MAX_ASSETS],
-      ["tiers", p.tiers.length, MAX_TIERS],
-      ["positions", p.positions.length, MAX_POSITIONS],
-      ["product_groups", p.groupOffsets.length, MAX_GROUP_OFFSETS],
-    ];
-    for (const [field, count, most] of counts) within(field, BigInt(count), 0n, BigInt(most), "TooMany");
+    withinCount("assets", p.assets.length, 0, MAX_ASSETS, "TooMany");
+    withinCount("tiers", p.tiers.length, 0, MAX_TIERS, "TooMany");
+    withinCount("positions", p.positions.length, 0, MAX_POSITIONS, "TooMany");
+    withinCount("product_groups", p.groupOffsets.length, 0, MAX_GROUP_OFFSETS, "TooMany");
     within("conf_multiplier", p.confMultiplier, 0n, MAX_RATE, "RateOutOfRange");
     tiersViolation(p.tiers);
-    p.groupOffsets.forEach((o, i) =>
-      about({ kind: "groupOffset", index: i }, () => within("offset", o.share, 0n, FX_ONE, "RateOutOfRange")),
-    );
-    p.assets.forEach((a, i) => about({ kind: "asset", index: i }, () => assetViolation(a, i, p.assets.length, p.tiers.length)));
-    p.positions.forEach((position, i) =>
-      about({ kind: "position", index: i }, () => {
-        within("asset", BigInt(position.asset), 0n, BigInt(p.assets.length - 1), "UnknownIndex");
-        if (position.type === "spot") {
-          const twice = p.positions.slice(0, i).some((q) => q.type === "spot" && q.asset === position.asset);
-          if (twice) refuse("asset", BigInt(position.asset), "DuplicateSpot");
-        } else if (position.type === "perp") {
-          within("entry_price", position.entryPrice, 0n, MAX_PRICE, "PriceOutOfRange");
-        } else {
-          optionViolation(position, p);
-        }
-      }),
-    );
+    for (let i = 0; i < p.groupOffsets.length; i++) {
+      try {
+        within("offset", p.groupOffsets[i].share, 0n, FX_ONE, "RateOutOfRange");
+      } catch (e) {
+        throw about({ kind: "groupOffset", index: i }, e);
+      }
+    }
+    for (let i = 0; i < p.assets.length; i++) {
+      try {
+        assetViolation(p.assets[i], i, p.assets.length, p.tiers.length);
+      } catch (e) {
+        throw about({ kind: "asset", index: i }, e);
+      }
+    }
+    for (let i = 0; i < p.positions.length; i++) {
+      try {
+        positionViolation(p, i);
+      } catch (e) {
+        throw about({ kind: "position", index: i }, e);
+      }
+    }
   });
 }
 

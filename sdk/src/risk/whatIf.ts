@@ -3,9 +3,12 @@
 // Amounts are native units, as the engine's spot positions are; they follow the program's rules for each action
 // (a withdrawal beyond the deposit is refused, a repayment beyond the debt repays the debt).
 import type { Breakdown } from "./breakdown";
-import { health, quoteWithBreakdown, Quote } from "./engine";
+import type { Quote } from "./engine";
+import * as engine from "./engine";
 import type { Fx } from "./fixed";
 import type { Model, Portfolio, SpotPosition } from "./model";
+// tsx runs this code as CommonJS, where each use of a named import reads two export getters: bound once here.
+const { health, quoteWithBreakdown } = engine;
 
 const U64_MAX = (1n << 64n) - 1n;
 

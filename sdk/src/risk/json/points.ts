@@ -1,8 +1,8 @@
 // `quote --points` (`points_json` in `crates/risk/src/cli/output.rs`): every class's P&L at each valuation point of
 // both levels, the scan the TIMS requirement takes its worst from.
 import type { Level } from "../model";
-import { scanClass, tierShocks } from "../tims/class";
-import { scenarioPrice, shock } from "../tims/scenarios";
+import { scanClass } from "../tims/class";
+import { scenarioPrice, shock, tierShocks } from "../tims/scenarios";
 import type { Account } from "./input";
 import { fixed, money, volShiftName } from "./output";
 import type { Json } from "./shape";

@@ -1,11 +1,20 @@
 // Liquidation price (`crates/risk/src/liquidation/price.rs`): for one underlying, the price at which maintenance
 // health reaches zero with everything else fixed.
-import { health } from "../engine";
-import { fail } from "../errors";
-import { Fx, I128_MAX, Money } from "../fixed";
-import { MAX_PRICE, Model, Portfolio } from "../model";
-import { validate } from "../validate";
-import { bisect } from "./bisect";
+import * as engine from "../engine";
+import * as errors from "../errors";
+import type { Fx, Money } from "../fixed";
+import * as fixed from "../fixed";
+import type { Model, Portfolio } from "../model";
+import * as model from "../model";
+import * as validation from "../validate";
+import * as bisection from "./bisect";
+// tsx runs this code as CommonJS, where each use of a named import reads two export getters: bound once here.
+const { health } = engine;
+const { fail } = errors;
+const { I128_MAX } = fixed;
+const { MAX_PRICE } = model;
+const { validate } = validation;
+const { bisect } = bisection;
 
 export interface LiquidationPrices {
   /** Maintenance health at the current price. */

@@ -1,12 +1,19 @@
 // Liquidation sizing (`crates/risk/src/liquidation/sizing.rs`): a liquidator repays part of one borrowed asset and
 // seizes collateral of another at a discount. The size is the largest repay whose resulting maintenance health does
 // not exceed a target, capped by the debt and by the collateral there is to seize.
-import { health } from "../engine";
-import { fail } from "../errors";
-import { FX_ONE, Fx, Money, mul, mulDiv, mulFx, pow10 } from "../fixed";
+import * as engine from "../engine";
+import * as errors from "../errors";
+import type { Fx, Money } from "../fixed";
+import * as fixed from "../fixed";
 import type { Model, Portfolio, SpotPosition } from "../model";
-import { validate } from "../validate";
-import { bisect } from "./bisect";
+import * as validation from "../validate";
+import * as bisection from "./bisect";
+// tsx runs this code as CommonJS, where each use of a named import reads two export getters: bound once here.
+const { health } = engine;
+const { fail } = errors;
+const { FX_ONE, mul, mulDiv, mulFx, pow10 } = fixed;
+const { validate } = validation;
+const { bisect } = bisection;
 
 export interface LiquidationSize {
   /** Native units of the liability repaid and of the collateral seized. */

@@ -3,9 +3,13 @@
 // of underlying in Fx; with S' = S·e^(−qT) and K' = K·e^(−rT), at or after expiry or at zero volatility the value
 // is max(0, ±(S' − K')), and model values are clamped to [max(0, S' − K'), S'] for calls and [max(0, K' − S'), K']
 // for puts.
-import { FX_ONE, Fx } from "../fixed";
+import type { Fx } from "../fixed";
+import * as fixed from "../fixed";
 import type { Carry, OptionKind } from "../model";
-import { Q48, Q48_ONE, expNegQ48, isqrt, lnQ62, normalCdfQ48 } from "./qmath";
+import * as qmath from "./qmath";
+// tsx runs this code as CommonJS, where each use of a named import reads two export getters: bound once here.
+const { FX_ONE } = fixed;
+const { Q48, Q48_ONE, expNegQ48, isqrt, lnQ62, normalCdfQ48 } = qmath;
 
 export const SECONDS_PER_YEAR = 31_536_000n;
 const Q96 = 2n * Q48;

@@ -1,10 +1,14 @@
 // An option position's exposure, units, time to expiry and value, shared by equity, the rules model and TIMS
 // (`crates/risk/src/options/position.rs`).
-import { FX_ONE, Fx, add, mul, mulFx } from "../fixed";
+import type { Fx } from "../fixed";
+import * as fixed from "../fixed";
 import type { Exposure } from "../marks";
 import type { Carry, OptionPosition, Portfolio, Tier, VolTerm } from "../model";
 import { Pricer } from "./blackScholes";
-import { isqrt } from "./qmath";
+import * as qmath from "./qmath";
+// tsx runs this code as CommonJS, where each use of a named import reads two export getters: bound once here.
+const { FX_ONE, add, mul, mulFx } = fixed;
+const { isqrt } = qmath;
 
 /** Long calls and short puts gain when the underlying rises. */
 export function exposure(o: OptionPosition): Exposure {

@@ -1,11 +1,20 @@
 // Steps 3 and 4 of the pairing (`crates/risk/src/strategies/covered.rs`): shorts covered by their underlying, and
 // the underlying hedged by long options.
-import { FX_ONE, Fx, Money, add, max, min, mulDiv, pow10, sub } from "../fixed";
-import { conservativePrice } from "../marks";
-import type { Level, OptionPosition, Portfolio } from "../model";
-import { intrinsic } from "../options/blackScholes";
-import { depositCharge, linearCharge, shortOptionSpot } from "../rules";
-import { Free, openLeg, option, perUnitCharge, takeShort } from "./index";
+import type { Fx, Money } from "../fixed";
+import * as fixed from "../fixed";
+import type { Exposure } from "../marks";
+import * as marks from "../marks";
+import type { Asset, Level, OptionPosition, Portfolio } from "../model";
+import * as blackScholes from "../options/blackScholes";
+import * as rules from "../rules";
+import type { Free } from "./legs";
+import * as legs from "./legs";
+// tsx runs this code as CommonJS, where each use of a named import reads two export getters: bound once here.
+const { FX_ONE, add, max, min, mulDiv, pow10, sub } = fixed;
+const { conservativePrice } = marks;
+const { intrinsic } = blackScholes;
+const { depositCharge, linearCharge, shortOptionSpot } = rules;
+const { openLeg, option, perUnitCharge, takeShort } = legs;
 
 /** Native units of `to` worth `amount` of `from` that tracks it at `ratio` (floor), and back (ceiling). */
 function trackedUnits(p: Portfolio, from: number, to: number, ratio: Fx, amount: bigint, back: boolean): bigint {
@@ -64,38 +73,46 @@ export function covered(p: Portfolio, level: Level, lines: Money[], free: Free):
   if (level === "maintenance") hedged(p, lines, free, caps);
 }
 
+/** What n units of a holding cost alone, as positionCharge charges them (a deposit at most its value). */
+function stockAlone(p: Portfolio, a: Asset, n: bigint, exposure: Exposure): Money {
+  return exposure === "long" ? depositCharge(p, a, n, "maintenance") : linearCharge(p, a, n, "maintenance", exposure);
+}
+
+/** How far the stock may move from `mark` before option `o` (a put, or a call) pays. */
+const gap = (o: OptionPosition, mark: Fx): Fx => max(o.kind === "put" ? mark - o.strike : o.strike - mark, 0n);
+
+/** The holding each hedge protects and the long option kind that protects it. */
+const HEDGES = [
+  ["long", "put"],
+  ["short", "call"],
+] as const;
+
 /** Step 4 for every deposit (protected by long puts) and borrow (by long calls), from the holding's first unit up. */
 function hedged(p: Portfolio, lines: Money[], free: Free, caps: Caps): void {
   for (let j = 0; j < p.positions.length; j++) {
     const spot = p.positions[j];
     if (spot.type !== "spot") continue;
     const a = p.assets[spot.asset];
-    for (const [held, exposure, kind] of [
-      [spot.deposit, "long", "put"],
-      [spot.borrow, "short", "call"],
-    ] as const) {
+    for (const [exposure, kind] of HEDGES) {
+      const held = exposure === "long" ? spot.deposit : spot.borrow;
       let hedgedUnits = 0n;
       // The stock at its equity mark, counted at no more (less) than the strike of a call (put) it covers.
       const mark = conservativePrice(a, p.confMultiplier, "maintenance", exposure);
       let [capped, cap] = caps[j];
-      // What the stock costs alone, as positionCharge charges it (a deposit at most its value).
-      const stockAlone = (n: bigint) =>
-        exposure === "long" ? depositCharge(p, a, n, "maintenance") : linearCharge(p, a, n, "maintenance", exposure);
       for (let i = 0; i < p.positions.length; i++) {
         const o = openLeg(p, free, i, spot.asset, kind, false);
         if (!o) continue;
         const h = min(held - hedgedUnits, free.option[i]);
         if (h === 0n) break;
         free.option[i] -= h;
-        const alone = sub(stockAlone(hedgedUnits + h), stockAlone(hedgedUnits));
+        const alone = sub(stockAlone(p, a, hedgedUnits + h, exposure), stockAlone(p, a, hedgedUnits, exposure));
         hedgedUnits += h;
         // Per unit: the hedge rate on the strike plus how far the stock may move before the option pays.
         const floor = mulDiv(o.strike, a.rules.optionMinRate, FX_ONE, "up");
-        const gap = (s: Fx) => max(kind === "put" ? s - o.strike : o.strike - s, 0n);
         const withCap = min(h, capped);
         capped -= withCap;
         const cappedMark = kind === "put" ? min(mark, cap) : max(mark, cap);
-        const charge = add(perUnitCharge(p, o, withCap, floor + gap(cappedMark)), perUnitCharge(p, o, h - withCap, floor + gap(mark)));
+        const charge = add(perUnitCharge(p, o, withCap, floor + gap(o, cappedMark)), perUnitCharge(p, o, h - withCap, floor + gap(o, mark)));
         lines[j] = add(sub(lines[j], alone), min(charge, alone));
       }
     }

@@ -3,60 +3,24 @@
 // walks the positions in index order: spreads, two spreads as one, covered shorts, hedged underlying (maintenance),
 // straddles and strangles (which also charge the covered calls, so a deposit never reshuffles pairs). A strategy is
 // charged at most what its legs cost alone, counted as the leg's charge before less after taking them out.
-import { Fx, Money, abs, add, max, min, sub, value } from "../fixed";
-import type { Level, OptionKind, OptionPosition, Portfolio } from "../model";
-import { units } from "../options/position";
-import { nakedChargeAt, positionCharge, shortPremium, shortUnitValue } from "../rules";
+import type { Money } from "../fixed";
+import * as fixed from "../fixed";
+import type { Level, Portfolio } from "../model";
+import type { UnitValues } from "../options/position";
+import * as optionPosition from "../options/position";
+import * as rules from "../rules";
 import { covered, coveredCharge } from "./covered";
+import type { Free } from "./legs";
+import * as legs from "./legs";
 import { spreads } from "./spreads";
+// tsx runs this code as CommonJS, where each use of a named import reads two export getters: bound once here.
+const { abs, add, min, sub } = fixed;
+const { units } = optionPosition;
+const { nakedChargeAt, positionCharge, shortOptionSpot, shortPremium } = rules;
+const { aloneCost, leg, openLeg, option } = legs;
 
-/** Units not yet in a strategy, per position line, and each short option's value per unit at its charging spot. */
-export interface Free {
-  option: bigint[];
-  long: bigint[];
-  short: bigint[];
-  /** Short call units step 3 covered, charged in step 5 (still open when slicing their naked charge). */
-  covered: bigint[];
-  unit: Fx[];
-}
-
-export function option(p: Portfolio, i: number): OptionPosition | null {
-  const q = p.positions[i];
-  return q.type === "option" ? q : null;
-}
-
-/** Line `i` as the option a strategy recorded it to be. */
-export function leg(p: Portfolio, i: number): OptionPosition {
-  const o = option(p, i);
-  if (o === null) throw new Error("UnknownIndex");
-  return o;
-}
-
-/** Line `i` if it is an option on `asset` of `kind`, short or long as asked, with units still free. */
-export function openLeg(p: Portfolio, free: Free, i: number, asset: number, kind: OptionKind, short: boolean): OptionPosition | null {
-  const o = option(p, i);
-  return o && o.asset === asset && o.kind === kind && o.contracts < 0n === short && free.option[i] > 0n ? o : null;
-}
-
-/** What n of the open (free or covered) units of short option line `i` cost alone: naked charge before less after. */
-export function aloneCost(p: Portfolio, level: Level, free: Free, i: number, n: bigint): Money {
-  const [o, before, unit] = [leg(p, i), free.option[i] + free.covered[i], free.unit[i]];
-  return sub(nakedChargeAt(p, o, before, level, unit), nakedChargeAt(p, o, before - n, level, unit));
-}
-
-/** Takes n units off short option line `i` and returns what they cost alone. */
-export function takeShort(p: Portfolio, level: Level, free: Free, i: number, n: bigint): Money {
-  const alone = aloneCost(p, level, free, i, n);
-  free.option[i] -= n;
-  return alone;
-}
-
-/** Money of n units of o's underlying at `perUnit` (Fx), rounded up: a strategy charge. */
-export const perUnitCharge = (p: Portfolio, o: OptionPosition, n: bigint, perUnit: Fx): Money =>
-  value(n, max(perUnit, 0n), p.assets[o.asset].decimals, "up");
-
-/** The charges of every position at `level`, strategies recognised. */
-export function rulesLines(p: Portfolio, level: Level): Money[] {
+/** The charges of every position at `level`, strategies recognised; `values` values each option line. */
+export function rulesLines(p: Portfolio, level: Level, values: readonly (UnitValues | undefined)[]): Money[] {
   // Without options there is nothing to pair: each position alone.
   if (!p.positions.some((q) => q.type === "option")) return p.positions.map((q) => positionCharge(p, q, level));
   const zeros = () => p.positions.map(() => 0n);
@@ -67,8 +31,9 @@ export function rulesLines(p: Portfolio, level: Level): Money[] {
     if (q.type === "perp") [free.long[i], free.short[i]] = q.quantity > 0n ? [q.quantity, 0n] : [0n, -q.quantity];
     // A short option is valued once; pairing reuses that value for every slice of it.
     if (q.type !== "option" || q.contracts >= 0n) return positionCharge(p, q, level);
-    free.unit[i] = shortUnitValue(p, q, level);
-    return nakedChargeAt(p, q, abs(units(q)), level, free.unit[i]);
+    const spot = shortOptionSpot(p, q, level);
+    free.unit[i] = values[i]!.at(spot);
+    return nakedChargeAt(p, q, abs(units(q)), spot, free.unit[i]);
   });
   spreads(p, level, lines, free);
   covered(p, level, lines, free);

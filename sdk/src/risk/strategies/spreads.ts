@@ -1,8 +1,14 @@
 // Steps 1 and 2 of the pairing (`crates/risk/src/strategies/spreads.rs`): spreads, then two spreads charged as one.
-import { Fx, Money, add, min, sub } from "../fixed";
+import type { Fx, Money } from "../fixed";
+import * as fixed from "../fixed";
 import type { Level, OptionPosition, Portfolio } from "../model";
-import { intrinsic } from "../options/blackScholes";
-import { Free, aloneCost, leg, openLeg, option, perUnitCharge, takeShort } from "./index";
+import * as blackScholes from "../options/blackScholes";
+import type { Free } from "./legs";
+import * as legs from "./legs";
+// tsx runs this code as CommonJS, where each use of a named import reads two export getters: bound once here.
+const { add, min, sub } = fixed;
+const { intrinsic } = blackScholes;
+const { aloneCost, leg, openLeg, option, perUnitCharge } = legs;
 
 interface Spread {
   short: number;
@@ -37,8 +43,9 @@ export function spreads(p: Portfolio, level: Level, lines: Money[], free: Free):
       const n = min(free.option[s], free.option[l]);
       const charge = perUnitCharge(p, short, n, loss);
       // The best long loses least: if even it costs more than the short naked, no spread helps.
-      if (charge > aloneCost(p, level, free, s, n)) break;
-      const alone = takeShort(p, level, free, s, n);
+      const alone = aloneCost(p, level, free, s, n);
+      if (charge > alone) break;
+      free.option[s] -= n;
       free.option[l] -= n;
       lines[s] = add(sub(lines[s], alone), charge);
       list.push({ short: s, long: l, units: n, loss });

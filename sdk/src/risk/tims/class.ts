@@ -7,12 +7,18 @@
 // the shift reported in the breakdown depends on it. Both levels are scanned together and a scenario price
 // reached twice is valued once.
 import type { VolShift } from "../breakdown";
-import { Fx, Money, abs, add, max, mul, mulFx, rawToMoney, sub, value } from "../fixed";
-import type { Level, OptionPosition, Portfolio, Position, Tier } from "../model";
+import type { Fx, Money } from "../fixed";
+import * as fixed from "../fixed";
+import type { OptionPosition, Portfolio, Position } from "../model";
 import { Pricer } from "../options/blackScholes";
-import { pricer, secondsToExpiry, shiftedUpVol, units } from "../options/position";
-import { lnQ62 } from "../options/qmath";
-import { extremeWeight, pointCount, scenarioPrice, shock } from "./scenarios";
+import * as optionPosition from "../options/position";
+import * as qmath from "../options/qmath";
+import * as scenarios from "./scenarios";
+// tsx runs this code as CommonJS, where each use of a named import reads two export getters: bound once here.
+const { abs, add, max, mul, mulFx, rawToMoney, sub, value } = fixed;
+const { pricer, secondsToExpiry, shiftedUpVol, units } = optionPosition;
+const { lnQ62 } = qmath;
+const { extremeWeight, pointCount, scenarioPrice } = scenarios;
 
 /** A class at each level of a pass, indexed like the levels the scan was given. */
 export interface ClassScan {
@@ -34,11 +40,7 @@ interface Grid {
 }
 
 /** The signed shocks of every point at each level of a pass: the same for every class of a tier. */
-export type Shocks = Fx[][];
-
-export function tierShocks(tier: Tier, levels: readonly Level[]): Shocks {
-  return levels.map((level) => Array.from({ length: pointCount(tier) }, (_, j) => shock(tier, level, j)));
-}
+export type Shocks = (readonly Fx[])[];
 
 function grid(price: Fx, shocks: Shocks): Grid {
   const index = new Map<Fx, number>();

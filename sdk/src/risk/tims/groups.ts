@@ -3,9 +3,16 @@
 //   max(Σ worst − share × max(0, Σ worst − aligned worst), Σ floors)
 // where the aligned worst is the worst loss of the classes' P&L summed point by point.
 import type { LevelBreakdown } from "../breakdown";
-import { Fx, Money, add, max, mulFx, sub } from "../fixed";
+import type { Fx, Money } from "../fixed";
+import * as fixed from "../fixed";
 import type { Level, Portfolio } from "../model";
-import { ClassScan, scanClass, Shocks, tierShocks } from "./class";
+import type { ClassScan, Shocks } from "./class";
+import * as timsClass from "./class";
+import * as scenarios from "./scenarios";
+// tsx runs this code as CommonJS, where each use of a named import reads two export getters: bound once here.
+const { add, max, mulFx, sub } = fixed;
+const { scanClass } = timsClass;
+const { tierShocks } = scenarios;
 
 const hasPositions = (p: Portfolio, asset: number): boolean => p.positions.some((q) => q.asset === asset);
 
