@@ -69,7 +69,7 @@ proptest! {
         }
         for model in MODELS {
             let _ = quote(&c.portfolio(), model); // any Result, never a panic
-            let _ = liquidation_size(&c.portfolio(), model, 0, 1, FX_ONE / 10, 0);
+            let _ = liquidation_size(&c.portfolio(), model, &terms(FX_ONE / 10, 0));
         }
     }
 
@@ -194,8 +194,8 @@ proptest! {
             let health = quote(&c.portfolio(), model).unwrap().maintenance_health;
             c.positions.push(spot(0, 0, health.max(0) as u64 + shortfall));
             let p = c.portfolio();
-            let low = liquidation_size(&p, model, 0, 1, FX_ONE / 20, 0).unwrap();
-            let high = liquidation_size(&p, model, 0, 1, FX_ONE / 20, raise).unwrap();
+            let low = liquidation_size(&p, model, &terms(FX_ONE / 20, 0)).unwrap();
+            let high = liquidation_size(&p, model, &terms(FX_ONE / 20, raise)).unwrap();
             prop_assert!(low.health_before < 0);
             prop_assert!(high.repay >= low.repay, "{:?} {:?}", low, high);
         }

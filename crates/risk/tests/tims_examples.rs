@@ -152,9 +152,10 @@ fn liquidation_size_is_the_largest_repay_that_keeps_health_at_or_below_the_targe
     let tiers = [Tier::cash(), Tier::single_name()];
     let (assets, positions) = leveraged_account(8_000); // equity 2,000 < 2,500 maintenance
     let p = portfolio(&assets, &tiers, &positions);
-    let size = liquidation_size(&p, Model::Rules, 0, 1, fx(5, 100), 0).unwrap();
+    let size = liquidation_size(&p, Model::Rules, &terms(fx(5, 100), 0)).unwrap();
     assert!(size.health_before < 0 && size.health_after <= 0);
-    assert!(size.repay > 0 && size.seize > 0);
+    assert!(size.repay > 0 && size.seize > 0 && size.fee == 0);
+    assert_eq!(size.seize, liquidation_size_seize(size.repay, fx(5, 100)));
     // One more micro-dollar repaid would lift health above the target (the boundary the bisection returns).
     let mut more = positions.clone();
     let extra = size.repay + 1;
@@ -171,10 +172,69 @@ fn liquidation_size_is_the_largest_repay_that_keeps_health_at_or_below_the_targe
             > 0
     );
     // Monotone in the target; capped by the collateral when the target is out of reach.
-    let higher = liquidation_size(&p, Model::Rules, 0, 1, fx(5, 100), 100 * QUOTE).unwrap();
+    let higher = liquidation_size(&p, Model::Rules, &terms(fx(5, 100), 100 * QUOTE)).unwrap();
     assert!(higher.repay >= size.repay);
-    let all = liquidation_size(&p, Model::Rules, 0, 1, fx(5, 100), Money::MAX).unwrap();
+    let all = liquidation_size(&p, Model::Rules, &terms(fx(5, 100), Money::MAX)).unwrap();
     assert!(all.seize <= 100 && all.repay <= dollars(8_000));
+    // The caller's maximum caps the repay, and the seizure follows it.
+    let capped = liquidation_size(&p, Model::Rules, &LiquidationTerms { max_repay: 1_000_000, ..terms(fx(5, 100), 0) }).unwrap();
+    assert_eq!((capped.repay, capped.seize), (1_000_000, liquidation_size_seize(1_000_000, fx(5, 100))));
+}
+
+#[test]
+fn the_insurance_fund_takes_its_share_of_the_discount_in_seized_units() {
+    let tiers = [Tier::cash(), Tier::single_name()];
+    let (assets, positions) = leveraged_account(8_000);
+    let p = portfolio(&assets, &tiers, &positions);
+    // Repay $950 at a 5% discount: 10 shares seized (950 / 95), worth 9.5 at the mark, so 0.5 share is discount.
+    // Seizure is in whole shares, so the liability here is in whole dollars and the collateral in shares.
+    let t = LiquidationTerms { max_repay: dollars(950), insurance_share: fx(1, 2), ..terms(fx(5, 100), Money::MAX) };
+    let size = liquidation_size(&p, Model::Rules, &t).unwrap();
+    assert_eq!((size.repay, size.seize), (dollars(950), 10));
+    // Worth at the undiscounted mark: ceil(9.5) = 10 shares, so the bonus in whole shares is 0 and so is the fee.
+    assert_eq!(size.fee, 0);
+    let t = LiquidationTerms { max_repay: dollars(1_900), insurance_share: fx(1, 2), ..t };
+    let size = liquidation_size(&p, Model::Rules, &t).unwrap();
+    // 1,900 / 95 = 20 shares seized; worth 19 at the mark; bonus 1 share, half to the fund rounds down to 0.
+    assert_eq!((size.seize, size.fee), (20, 0));
+    let t = LiquidationTerms { insurance_share: FX_ONE, ..t };
+    assert_eq!(liquidation_size(&p, Model::Rules, &t).unwrap().fee, 1);
+}
+
+#[test]
+fn a_wide_oracle_prices_the_liability_up_and_the_collateral_down() {
+    let tiers = [Tier::cash(), Tier::single_name()];
+    let (mut assets, positions) = leveraged_account(8_000);
+    assets[1].conf = fx(5, 1); // the share at 100 ± 5
+    let p = Portfolio { conf_multiplier: FX_ONE, ..portfolio(&assets, &tiers, &positions) };
+    let t = LiquidationTerms { max_repay: dollars(1_900), ..terms(fx(5, 100), Money::MAX) };
+    // 1,900 at 95 × 0.95 = 90.25 a share: 21.05… rounds up to 22 shares.
+    assert_eq!(liquidation_size(&p, Model::Rules, &t).unwrap().seize, 22);
+}
+
+#[test]
+fn a_remainder_worth_less_than_the_dust_threshold_is_closed_whole() {
+    let tiers = [Tier::cash(), Tier::single_name()];
+    let (assets, positions) = leveraged_account(8_000);
+    let p = portfolio(&assets, &tiers, &positions);
+    let capped = |dust| LiquidationTerms { max_repay: dollars(8_000), dust, ..terms(fx(5, 100), 0) };
+    let plain = liquidation_size(&p, Model::Rules, &capped(0)).unwrap();
+    let left = dollars(8_000) - plain.repay;
+    // Debt left worth more than the threshold stays; worth less is repaid whole.
+    let kept = liquidation_size(&p, Model::Rules, &capped(left as Money)).unwrap();
+    assert_eq!(kept.repay, plain.repay);
+    let closed = liquidation_size(&p, Model::Rules, &capped(left as Money + 1)).unwrap();
+    assert_eq!((closed.repay, closed.seize), (dollars(8_000), liquidation_size_seize(dollars(8_000), fx(5, 100))));
+    // Collateral left worth less than the threshold is seized whole, for one more unit of repay than the cap: here
+    // 10 borrowed shares (at 100) against $1,000, where 9 shares seize $947.37 and leave $52.63.
+    let (assets, _) = leveraged_account(0);
+    let short = [spot(0, dollars(1_000), 0), spot(1, 0, 10)];
+    let p = portfolio(&assets, &tiers, &short);
+    let shares = LiquidationTerms { liability: 1, collateral: 0, ..terms(fx(5, 100), Money::MAX) };
+    let size = liquidation_size(&p, Model::Rules, &shares).unwrap();
+    assert_eq!((size.repay, size.seize), (9, 947_368_422));
+    let whole = liquidation_size(&p, Model::Rules, &LiquidationTerms { dust: 100 * QUOTE, ..shares }).unwrap();
+    assert_eq!((whole.repay, whole.seize), (10, dollars(1_000)));
 }
 
 /// Shares seized for `repay` micro-dollars at 100 less `discount`, rounded up.
@@ -189,7 +249,7 @@ fn a_healthy_account_is_not_liquidatable() {
     let (assets, positions) = leveraged_account(5_000);
     let p = portfolio(&assets, &tiers, &positions);
     assert_eq!(
-        liquidation_size(&p, Model::Rules, 0, 1, 0, 0),
+        liquidation_size(&p, Model::Rules, &terms(0, 0)),
         Err(RiskError::NotLiquidatable)
     );
 }

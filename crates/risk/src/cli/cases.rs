@@ -207,9 +207,11 @@ pub(super) fn case(rng: &mut Rng, i: usize, input: &Value, output: &Value) -> Re
         let a = symbol(&input, risky(rng, &input));
         let discount = dec(rng.range(0, 1_000), 4);
         let target = dec(rng.range(0, 100_000_000), 6);
+        let share = dec(rng.range(0, 10_000), 4);
+        let dust = dec(rng.range(0, 1_000_000_000), 6);
         let discount = discount.as_str().unwrap_or("0");
         let target = target.as_str().unwrap_or("0");
-        args(&[
+        let mut line = args(&[
             "liquidation-size",
             "--liability",
             "USDC",
@@ -219,7 +221,16 @@ pub(super) fn case(rng: &mut Rng, i: usize, input: &Value, output: &Value) -> Re
             discount,
             "--target",
             target,
-        ])
+            "--insurance-share",
+            share.as_str().unwrap_or("0"),
+            "--dust",
+            dust.as_str().unwrap_or("0"),
+        ]);
+        // Half the cases cap the repay (USDC has 6 decimals).
+        if rng.chance(50) {
+            line.extend(args(&["--max-repay", dec(rng.range(0, 5_000_000_000), 6).as_str().unwrap_or("0")]));
+        }
+        line
     } else if i % 101 == 2 {
         args(&[
             "liquidation-price",

@@ -15,7 +15,7 @@ use crate::breakdown::Breakdown;
 use crate::engine::quote_with_breakdown;
 use crate::fixed::{FX_DECIMALS, MONEY_DECIMALS};
 use crate::liquidation::price::liquidation_prices;
-use crate::liquidation::sizing::liquidation_size;
+use crate::liquidation::sizing::{liquidation_size, LiquidationTerms};
 use crate::model::Model;
 use crate::validate::find_violation;
 use account::{parse_account, Account};
@@ -55,7 +55,10 @@ fn command() -> Command {
                 .arg(value("liability", "the borrowed asset repaid").required(true))
                 .arg(value("collateral", "the deposited asset seized").required(true))
                 .arg(value("discount", "the liquidator's discount, a fraction").required(true))
-                .arg(value("target", "maintenance health to stop at, in quote").default_value("0")),
+                .arg(value("target", "maintenance health to stop at, in quote").default_value("0"))
+                .arg(value("insurance-share", "the share of the discount paid to the insurance fund").default_value("0"))
+                .arg(value("max-repay", "the most the liquidator repays, in the liability's units"))
+                .arg(value("dust", "a remainder worth less than this, in quote, is closed whole").default_value("0")),
         )
         .subcommand(
             Command::new("vectors")
@@ -133,22 +136,25 @@ fn liquidation_price(account: &Account, m: &ArgMatches) -> Result<String, String
 fn liquidation_size_command(account: &Account, m: &ArgMatches) -> Result<String, String> {
     let liability = account.asset_index(text(m, "liability"))?;
     let collateral = account.asset_index(text(m, "collateral"))?;
-    let discount =
-        decimal::parse(text(m, "discount"), FX_DECIMALS).map_err(|e| format!("--discount: {e}"))?;
-    let target =
-        decimal::parse(text(m, "target"), MONEY_DECIMALS).map_err(|e| format!("--target: {e}"))?;
-    let size = liquidation_size(
-        &account.portfolio(),
-        account.model,
+    let parse = |flag: &str, decimals: u32| decimal::parse(text(m, flag), decimals).map_err(|e| format!("--{flag}: {e}"));
+    let max_repay = match m.get_one::<String>("max-repay") {
+        None => u64::MAX,
+        Some(_) => {
+            let decimals = account.inputs.assets[liability as usize].decimals as u32;
+            u64::try_from(parse("max-repay", decimals)?).map_err(|_| "--max-repay: out of range".to_string())?
+        }
+    };
+    let terms = LiquidationTerms {
         liability,
         collateral,
-        discount,
-        target,
-    )
-    .map_err(|e| e.to_string())?;
-    Ok(pretty(&output::liquidation_size_json(
-        account, liability, collateral, &size,
-    )))
+        discount: parse("discount", FX_DECIMALS)?,
+        insurance_share: parse("insurance-share", FX_DECIMALS)?,
+        target_health: parse("target", MONEY_DECIMALS)?,
+        max_repay,
+        dust: parse("dust", MONEY_DECIMALS)?,
+    };
+    let size = liquidation_size(&account.portfolio(), account.model, &terms).map_err(|e| e.to_string())?;
+    Ok(pretty(&output::liquidation_size_json(account, liability, collateral, &size)))
 }
 
 /// Runs one command (`args` without the program name); `stdin` is read only by the commands that take an

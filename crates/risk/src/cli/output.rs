@@ -193,6 +193,7 @@ pub fn liquidation_size_json(
         "collateral": account.symbols[collateral as usize],
         "repay": units(liability, s.repay),
         "seize": units(collateral, s.seize),
+        "insurance_fee": units(collateral, s.fee),
         "health_before": money(s.health_before),
         "health_after": money(s.health_after),
     })

@@ -113,3 +113,8 @@ pub fn assert_is_boundary(p: &Portfolio, model: Model, asset: usize, price: Fx, 
 pub fn cents(amount_fx: i128) -> i128 {
     (amount_fx + FX_ONE / 200) / (FX_ONE / 100)
 }
+
+/// Liquidation of asset 0's debt against asset 1 with no insurance share, no caller maximum and no dust close.
+pub fn terms(discount: Fx, target_health: Money) -> LiquidationTerms {
+    LiquidationTerms { liability: 0, collateral: 1, discount, insurance_share: 0, target_health, max_repay: u64::MAX, dust: 0 }
+}

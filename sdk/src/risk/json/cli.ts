@@ -5,7 +5,7 @@
 import { quoteWithBreakdown } from "../engine";
 import { FX_DECIMALS, MONEY_DECIMALS } from "../fixed";
 import { liquidationPrices } from "../liquidation/price";
-import { liquidationSize } from "../liquidation/sizing";
+import { liquidationSize, U64_MAX } from "../liquidation/sizing";
 import { findViolation } from "../validate";
 import { parseDecimal } from "./decimal";
 import { explainViolation } from "./explain";
@@ -18,7 +18,10 @@ import type { Json } from "./shape";
 const COMMANDS: Record<string, { required: string[]; optional: Record<string, string> }> = {
   quote: { required: [], optional: {} },
   "liquidation-price": { required: ["asset"], optional: {} },
-  "liquidation-size": { required: ["liability", "collateral", "discount"], optional: { target: "0" } },
+  "liquidation-size": {
+    required: ["liability", "collateral", "discount"],
+    optional: { target: "0", "insurance-share": "0", dust: "0" },
+  },
 };
 
 type Flags = Record<string, string>;
@@ -81,9 +84,20 @@ function liquidationSizeValue(account: Account, f: Flags): Json {
       throw new Error(`--${name}: ${(e as Error).message}`);
     }
   };
-  const discount = parsed("discount", FX_DECIMALS);
-  const target = parsed("target", MONEY_DECIMALS);
-  const size = liquidationSize(account.portfolio, account.model, liability, collateral, discount, target);
+  let maxRepay = U64_MAX;
+  if (f["max-repay"] !== undefined) {
+    maxRepay = parsed("max-repay", account.portfolio.assets[liability].decimals);
+    if (maxRepay < 0n || maxRepay > U64_MAX) throw new Error("--max-repay: out of range");
+  }
+  const size = liquidationSize(account.portfolio, account.model, {
+    liability,
+    collateral,
+    discount: parsed("discount", FX_DECIMALS),
+    insuranceShare: parsed("insurance-share", FX_DECIMALS),
+    targetHealth: parsed("target", MONEY_DECIMALS),
+    maxRepay,
+    dust: parsed("dust", MONEY_DECIMALS),
+  });
   return liquidationSizeJson(account, liability, collateral, size);
 }
 

@@ -102,6 +102,7 @@ export function liquidationSizeJson(account: Account, liability: number, collate
     collateral: account.symbols[collateral],
     repay: units(liability, s.repay),
     seize: units(collateral, s.seize),
+    insurance_fee: units(collateral, s.fee),
     health_before: money(s.healthBefore),
     health_after: money(s.healthAfter),
   };
