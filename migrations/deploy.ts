@@ -25,6 +25,7 @@ import {
   FX_ONE,
   GuardConfig,
   groupAddress,
+  MarginCallConfig,
   IDL,
   PYTH_FEED_IDS,
   PYTH_RECEIVER_ID,
@@ -79,6 +80,18 @@ export const LAUNCH_GUARDS: GuardConfig = {
   // A queued change may be applied for about a day after it is due, then it expires.
   expirySlots: new BN(216_000),
 };
+/**
+ * Liquidation at once below maintenance (no grace window), lifting maintenance health to 5% of the requirement;
+ * a fifth of each discount to the insurance fund; positions left worth under $1 closed whole.
+ */
+export const LAUNCH_LIQUIDATION: MarginCallConfig = {
+  graceSeconds: new BN(0),
+  hardThreshold: new BN(0),
+  cureBuffer: new BN(0),
+  liquidationTarget: fx(5, 100),
+  insuranceShare: fx(20, 100),
+  dust: new BN(1_000_000),
+};
 const OPEN_GUARDS: GuardConfig = { delaySlots: new BN(0), maxRateStep: U64_MAX, maxBandStep: U64_MAX, maxPointsStep: U64_MAX, expirySlots: U64_MAX };
 
 interface Market {
@@ -92,13 +105,14 @@ interface Market {
   short: [number, number];
   maxConfPercent: number;
   interest: { optimal: number; atOptimal: number; atMax: number };
+  liquidationDiscountPercent: number;
 }
 
 export const MARKETS: Record<Symbol, Market> = {
-  USDC: { feed: "USDC/USD", tier: 0, depositCap: 50_000_000, borrowCap: 40_000_000, long: [0, 0], short: [2, 1], maxConfPercent: 1, interest: { optimal: 90, atOptimal: 8, atMax: 100 } },
-  SOL: { feed: "SOL/USD", tier: 2, depositCap: 1_000_000, borrowCap: 200_000, long: [50, 25], short: [50, 30], maxConfPercent: 2, interest: { optimal: 80, atOptimal: 10, atMax: 150 } },
-  ETH: { feed: "ETH/USD", tier: 1, depositCap: 50_000, borrowCap: 10_000, long: [40, 20], short: [40, 25], maxConfPercent: 2, interest: { optimal: 80, atOptimal: 8, atMax: 150 } },
-  BTC: { feed: "BTC/USD", tier: 1, depositCap: 2_000, borrowCap: 500, long: [40, 20], short: [40, 25], maxConfPercent: 2, interest: { optimal: 80, atOptimal: 8, atMax: 150 } },
+  USDC: { feed: "USDC/USD", tier: 0, depositCap: 50_000_000, borrowCap: 40_000_000, long: [0, 0], short: [2, 1], maxConfPercent: 1, interest: { optimal: 90, atOptimal: 8, atMax: 100 }, liquidationDiscountPercent: 2 },
+  SOL: { feed: "SOL/USD", tier: 2, depositCap: 1_000_000, borrowCap: 200_000, long: [50, 25], short: [50, 30], maxConfPercent: 2, interest: { optimal: 80, atOptimal: 10, atMax: 150 }, liquidationDiscountPercent: 5 },
+  ETH: { feed: "ETH/USD", tier: 1, depositCap: 50_000, borrowCap: 10_000, long: [40, 20], short: [40, 25], maxConfPercent: 2, interest: { optimal: 80, atOptimal: 8, atMax: 150 }, liquidationDiscountPercent: 4 },
+  BTC: { feed: "BTC/USD", tier: 1, depositCap: 2_000, borrowCap: 500, long: [40, 20], short: [40, 25], maxConfPercent: 2, interest: { optimal: 80, atOptimal: 8, atMax: 150 }, liquidationDiscountPercent: 4 },
 };
 
 export function assetConfig(market: Market, decimals: number): AssetConfig {
@@ -120,6 +134,7 @@ export function assetConfig(market: Market, decimals: number): AssetConfig {
       optimalUtilization: pct(market.interest.optimal), rateAtZero: new BN(0),
       rateAtOptimal: pct(market.interest.atOptimal), rateAtMax: pct(market.interest.atMax), protocolFeeShare: pct(10),
     },
+    liquidationDiscount: pct(market.liquidationDiscountPercent),
   };
 }
 
@@ -127,6 +142,8 @@ export interface DeployOptions {
   groupNum: number;
   mints: Record<Symbol, PublicKey>;
   guards?: GuardConfig;
+  /** Margin-call and liquidation terms (default `LAUNCH_LIQUIDATION`). */
+  liquidation?: MarginCallConfig;
   shard?: number;
   log?: (line: string) => void;
 }
@@ -191,6 +208,13 @@ export async function deploy(program: Program<Tightrope>, options: DeployOptions
     }
     const feedHex = Buffer.from(feedId).toString("hex");
     assets[symbol] = { mint: mint.toBase58(), asset: asset.toBase58(), vault: vaultAddress(asset).toBase58(), oracle: oracle.toBase58(), feedId: feedHex, decimals };
+  }
+
+  // Before the guards: with the launch delay in force this would only queue.
+  const liquidation = options.liquidation ?? LAUNCH_LIQUIDATION;
+  if (!same(current.marginCall, liquidation)) {
+    await program.methods.setMarginCall(liquidation).accounts({ group }).rpc();
+    log(`set_margin_call: grace ${liquidation.graceSeconds.toString()} s, liquidation target ${liquidation.liquidationTarget}, insurance share ${liquidation.insuranceShare}, dust ${liquidation.dust}`);
   }
 
   const guards = options.guards ?? LAUNCH_GUARDS;

@@ -17,6 +17,7 @@ export * from "./balanceChange";
 export * from "./client";
 export * from "./errors";
 export * from "./instructions";
+export * from "./liquidation";
 export * from "./oracle";
 export * from "./portfolio";
 export * from "./pyth";

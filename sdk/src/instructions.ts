@@ -1,7 +1,7 @@
 // A typed builder for every instruction of the program, one method each, all over Anchor's generated methods.
-// The instructions that price the account (withdraw, borrow, health, set_margin_model, flag_margin_call,
-// clear_margin_call) append its health accounts in the canonical order through `healthAccountMetas`, the one place
-// that order is written down.
+// The instructions that price an account (withdraw, borrow, health, set_margin_model, flag_margin_call,
+// clear_margin_call, liquidate) append its health accounts in the canonical order through `healthAccountMetas`, the
+// one place that order is written down.
 import { BN, Program } from "@coral-xyz/anchor";
 import { AccountMeta, PublicKey } from "@solana/web3.js";
 
@@ -29,12 +29,13 @@ export interface AssetKeys {
 const readOnly = (pubkey: PublicKey): AccountMeta => ({ pubkey, isSigner: false, isWritable: false });
 
 /**
- * (asset, oracle) for every active balance in slot order, skipping `except` (the asset the instruction names
+ * (asset, oracle) for every active balance in slot order, skipping `except` (the assets the instruction names
  * itself): the order `controller/health.rs` verifies.
  */
-export function healthAccountMetas(source: HealthSource, except?: PublicKey): AccountMeta[] {
+export function healthAccountMetas(source: HealthSource, except?: PublicKey | PublicKey[]): AccountMeta[] {
+  const skipped = except === undefined ? [] : Array.isArray(except) ? except : [except];
   return source.account.balances
-    .filter((b) => !(except && b.asset.equals(except)))
+    .filter((b) => !skipped.some((e) => b.asset.equals(e)))
     .flatMap((b) => {
       const oracle = source.oracles.get(b.asset.toBase58());
       if (!oracle) throw new Error(`no oracle known for asset ${b.asset.toBase58()} of ${source.account.address.toBase58()}`);
@@ -202,6 +203,38 @@ export class TightropeInstructions {
   /** Clears a cured margin call; anyone may send it. */
   clearMarginCall(a: { health: HealthSource }) {
     return this.accountOnly("clearMarginCall", a);
+  }
+
+  /**
+   * The `liquidator` account (signed by its owner or delegate) takes over up to `maxRepay` of the liquidatee's
+   * `liability` and receives its `collateral` at the discount; both accounts' health accounts follow, each
+   * skipping the two named assets.
+   */
+  liquidate(a: { liquidatee: HealthSource; liquidator: HealthSource; authority: PublicKey; liability: AssetKeys; collateral: AssetKeys; maxRepay: bigint }) {
+    const legs = [a.liability.address, a.collateral.address];
+    return this.program.methods
+      .liquidate(u64(a.maxRepay))
+      .accountsPartial({
+        group: a.liquidatee.account.group,
+        liquidator: a.liquidator.account.address,
+        authority: a.authority,
+        liquidatee: a.liquidatee.account.address,
+        liabilityAsset: a.liability.address,
+        liabilityOracle: a.liability.oracle,
+        collateralAsset: a.collateral.address,
+        collateralOracle: a.collateral.oracle,
+      })
+      .remainingAccounts([...healthAccountMetas(a.liquidatee, legs), ...healthAccountMetas(a.liquidator, legs)])
+      .instruction();
+  }
+
+  /** Writes off the debt of an account with no collateral left; anyone may send it. */
+  resolveBadDebt(a: { account: Pick<MarginAccountState, "address" | "group" | "balances"> }) {
+    return this.program.methods
+      .resolveBadDebt()
+      .accountsPartial({ group: a.account.group, marginAccount: a.account.address })
+      .remainingAccounts(a.account.balances.filter((b) => b.borrowShares > 0n).map((b) => ({ pubkey: b.asset, isSigner: false, isWritable: true })))
+      .instruction();
   }
 
   setDelegate(a: { marginAccount: PublicKey; owner: PublicKey; delegate: PublicKey }) {

@@ -35,8 +35,19 @@ export interface GroupState {
   tiers: Tier[];
   /** Share of the netting benefit of each product group (Fx). */
   productGroupOffsets: bigint[];
-  /** Margin-call window (seconds), hard threshold and cure buffer (Fx shares of the maintenance requirement). */
-  marginCall: { graceSeconds: bigint; hardThreshold: bigint; cureBuffer: bigint };
+  /**
+   * Margin-call window (seconds), hard threshold, cure buffer and liquidation target (Fx shares of the maintenance
+   * requirement), the insurance fund's share of a liquidation's discount (Fx) and the dust threshold (quote minor
+   * units) below which a liquidation closes a position whole.
+   */
+  marginCall: {
+    graceSeconds: bigint;
+    hardThreshold: bigint;
+    cureBuffer: bigint;
+    liquidationTarget: bigint;
+    insuranceShare: bigint;
+    dust: bigint;
+  };
   raw: RawGroup;
 }
 
@@ -55,6 +66,8 @@ export interface AssetState {
   oracleMaxAgeSeconds: number;
   maxConfRatio: bigint;
   stableMaxMovePerSecond: bigint;
+  /** A liquidation buys collateral this fraction (Fx) below its mark: the larger of its two assets'. */
+  liquidationDiscount: bigint;
   depositCap: bigint;
   borrowCap: bigint;
   stablePrice: bigint;
@@ -127,6 +140,9 @@ export function decodeGroup(address: PublicKey, data: Buffer): GroupState {
       graceSeconds: big(raw.marginCall.graceSeconds),
       hardThreshold: big(raw.marginCall.hardThreshold),
       cureBuffer: big(raw.marginCall.cureBuffer),
+      liquidationTarget: big(raw.marginCall.liquidationTarget),
+      insuranceShare: big(raw.marginCall.insuranceShare),
+      dust: big(raw.marginCall.dust),
     },
     raw,
   };
@@ -167,6 +183,7 @@ export function decodeAsset(address: PublicKey, data: Buffer): AssetState {
     oracleMaxAgeSeconds: p.oracleMaxAgeSeconds,
     maxConfRatio: big(p.maxConfRatio),
     stableMaxMovePerSecond: big(p.stableMaxMovePerSecond),
+    liquidationDiscount: big(p.liquidationDiscount),
     depositCap: big(p.depositCap),
     borrowCap: big(p.borrowCap),
     stablePrice: u128le(raw.stablePrice),

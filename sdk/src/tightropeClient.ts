@@ -242,6 +242,33 @@ export class TightropeClient {
     return this.send([...pre, ix], options);
   }
 
+  /**
+   * Liquidates the `liquidatee` through this wallet's `liquidator` account: takes over up to `maxRepay` (native
+   * units) of its `liability` for its `collateral` at the discount; the program sizes it to the group's target.
+   */
+  async liquidate(
+    a: { liquidator: PublicKey; liquidatee: PublicKey; liability: AssetState; collateral: AssetState; maxRepay: bigint },
+    options: SendOptions = {},
+  ) {
+    const [liquidator, liquidatee] = await Promise.all([this.fetchMarginAccount(a.liquidator), this.fetchMarginAccount(a.liquidatee)]);
+    const [liquidatorSource, liquidateeSource] = await Promise.all([this.healthSource(liquidator), this.healthSource(liquidatee)]);
+    const ix = await this.instructions.liquidate({
+      liquidatee: liquidateeSource,
+      liquidator: liquidatorSource,
+      authority: this.publicKey,
+      liability: this.assetKeys(a.liability),
+      collateral: this.assetKeys(a.collateral),
+      maxRepay: a.maxRepay,
+    });
+    return this.send([ix], options);
+  }
+
+  /** Writes off the debt of `marginAccount`, which must hold no collateral (anyone may). */
+  async resolveBadDebt(marginAccount: PublicKey, options: SendOptions = {}) {
+    const ix = await this.instructions.resolveBadDebt({ account: await this.fetchMarginAccount(marginAccount) });
+    return this.send([ix], options);
+  }
+
   async setMarginModel(marginAccount: PublicKey, model: MarginModelArg, options: SendOptions = {}) {
     const account = await this.fetchMarginAccount(marginAccount);
     const ix = await this.instructions.setMarginModel({ health: await this.healthSource(account), authority: this.publicKey, model });

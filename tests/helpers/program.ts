@@ -96,6 +96,7 @@ export function volatileConfig(): AssetConfig {
       rateAtMax: fx(1),
       protocolFeeShare: fx(1, 10),
     },
+    liquidationDiscount: fx(1, 20),
   };
 }
 

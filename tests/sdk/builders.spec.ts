@@ -6,7 +6,7 @@ import { BN } from "@coral-xyz/anchor";
 import { getAssociatedTokenAddressSync, getOrCreateAssociatedTokenAccount } from "@solana/spl-token";
 import { Keypair, PublicKey } from "@solana/web3.js";
 
-import { ConfirmationTimeoutError, confirmSignature, fx, TightropeClient, TightropeError } from "../../sdk/src";
+import { ConfirmationTimeoutError, confirmSignature, fx, liquidationPlan, liquidationStatus, TightropeClient, TightropeError, U64_MAX } from "../../sdk/src";
 import { clusterInfo, connection, payer } from "../helpers/cluster";
 import { assetConfig, createMarket, createTrader, Market, publish } from "../helpers/market";
 import { openGuards } from "../helpers/program";
@@ -150,7 +150,7 @@ describe("TightropeClient builders through the local cluster", function () {
   });
 
   it("set_margin_call, flag_margin_call and clear_margin_call: a call gates withdrawals until it is cured", async function () {
-    await admin.send([await admin.instructions.setMarginCall({ ...a, config: { graceSeconds: new BN(600), hardThreshold: fx(1), cureBuffer: new BN(0) } })]);
+    await admin.send([await admin.instructions.setMarginCall({ ...a, config: { graceSeconds: new BN(600), hardThreshold: fx(1), cureBuffer: new BN(0), liquidationTarget: new BN(0), insuranceShare: new BN(0), dust: new BN(0) } })]);
     assert.equal((await admin.fetchGroup(market.group)).marginCall.graceSeconds, 600n);
     await refused([market.group], async () => admin.send([await admin.instructions.applyMarginCallChange(a)]), "NothingQueued");
     const lender = await createTrader(market, payer(), { SOL: 10n * 10n ** 9n });
@@ -170,6 +170,41 @@ describe("TightropeClient builders through the local cluster", function () {
     await admin.send([await admin.instructions.clearMarginCall({ health: await source() })]);
     assert.equal((await admin.fetchMarginAccount(trader.marginAccount)).marginCallAt, null);
     await trader.client.moveOut("withdraw", trader.marginAccount, market.assets.USDC, 1n);
+  });
+
+  it("liquidate and resolve_bad_debt: the program moves the SDK mirror's figures; a solvent account has no bad debt to resolve", async function () {
+    // No window, lift to 10% of the requirement, half the discount to the fund.
+    const terms = { graceSeconds: new BN(0), hardThreshold: new BN(0), cureBuffer: new BN(0), liquidationTarget: fx(1, 10), insuranceShare: fx(1, 2), dust: new BN(0) };
+    await admin.send([await admin.instructions.setMarginCall({ ...a, config: terms })]);
+    const lender = await createTrader(market, payer(), { SOL: 10n * 10n ** 9n });
+    await lender.client.moveIn("deposit", lender.marginAccount, market.assets.SOL, 10n * 10n ** 9n);
+    const victim = await createTrader(market, payer(), { USDC: 100n * 10n ** 6n });
+    await victim.client.moveIn("deposit", victim.marginAccount, market.assets.USDC, 100n * 10n ** 6n);
+    await victim.client.moveOut("borrow", victim.marginAccount, market.assets.SOL, 10n ** 9n / 2n);
+    const liquidator = await createTrader(market, payer(), { USDC: 1_000n * 10n ** 6n });
+    await liquidator.client.moveIn("deposit", liquidator.marginAccount, market.assets.USDC, 1_000n * 10n ** 6n);
+    const [usdc, sol] = [market.assets.USDC, market.assets.SOL];
+    const liquidate = () => liquidator.client.liquidate({ liquidator: liquidator.marginAccount, liquidatee: victim.marginAccount, liability: sol, collateral: usdc, maxRepay: U64_MAX });
+    const watched = [victim.marginAccount, liquidator.marginAccount, usdc.address, sol.address];
+    await refused(watched, liquidate, "NotBelowMaintenance");
+    // SOL at 170: 0.5 SOL owed is worth 85 of the 100 deposited, against 25.5 maintenance.
+    await publish(market, "SOL", 17_000_000_000n);
+    const base = await admin.portfolio(victim.marginAccount);
+    assert.deepEqual(liquidationStatus(base).liquidatable, true);
+    const plan = liquidationPlan(base, sol.address, usdc.address, U64_MAX);
+    const debtBefore = (await admin.portfolio(victim.marginAccount)).portfolio.positions;
+    const insuranceBefore = (await admin.fetchAsset(usdc.address)).insurance;
+    await liquidate();
+    const after = await admin.portfolio(victim.marginAccount);
+    const owed = (p: typeof debtBefore) => (p.find((q) => q.type === "spot" && q.borrow > 0n) as { borrow: bigint }).borrow;
+    // The debt falls by the planned repay (to the unit the share rounding allows); the fund gets the planned fee.
+    assert.ok(owed(debtBefore) - owed(after.portfolio.positions) - plan.repay <= 1n, `${owed(debtBefore)} ${owed(after.portfolio.positions)} ${plan.repay}`);
+    assert.equal((await admin.fetchAsset(usdc.address)).insurance - insuranceBefore, plan.fee);
+    assert.ok(plan.fee > 0n && plan.repay > 0n);
+    assert.equal(liquidationStatus(after).liquidatable, false);
+    // Solvent accounts hold collateral: resolve_bad_debt refuses them by name.
+    await refused([victim.marginAccount, sol.address], async () => admin.send([await admin.instructions.resolveBadDebt({ account: await admin.fetchMarginAccount(victim.marginAccount) })]), "CollateralRemains");
+    await refused([lender.marginAccount], async () => admin.send([await admin.instructions.resolveBadDebt({ account: await admin.fetchMarginAccount(lender.marginAccount) })]), "CollateralRemains");
   });
 
   it("fund_insurance, request_insurance_withdrawal and withdraw_insurance: anyone adds, the admin takes after the delay", async function () {

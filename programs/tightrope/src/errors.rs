@@ -95,4 +95,22 @@ pub enum TightropeError {
     UnderMarginCall,
     #[msg("The insurance fund holds less of this asset than asked")]
     InsufficientInsurance,
+    #[msg("The group gives a grace window: flag a margin call on the account first")]
+    MarginCallNotFlagged,
+    #[msg("The account's margin call is within its grace window")]
+    MarginCallGraceRunning,
+    #[msg("A margin account cannot liquidate itself")]
+    SelfLiquidation,
+    #[msg("The liability and the collateral of a liquidation must be different assets")]
+    SameAssetLiquidation,
+    #[msg("The liquidated account does not owe the liability or hold the collateral named")]
+    AssetNotHeld,
+    #[msg("At this size the liquidation would repay nothing")]
+    NothingToLiquidate,
+    #[msg("The liquidation would not improve the account's maintenance health")]
+    LiquidationNotImproving,
+    #[msg("The account still holds collateral: liquidate it before resolving bad debt")]
+    CollateralRemains,
+    #[msg("The account owes nothing: there is no bad debt to resolve")]
+    NoBadDebt,
 }

@@ -169,6 +169,20 @@ pub mod tightrope {
         instructions::margin_call::clear(ctx)
     }
 
+    /// Liquidates part of an account that may be liquidated (anyone may, through their own margin account): the
+    /// liquidator takes over up to `max_repay` of one liability and receives collateral at a discount, a share of
+    /// which goes to the insurance fund. Remaining accounts: the liquidatee's (asset, oracle) per balance, then the
+    /// liquidator's, each skipping the two named assets.
+    pub fn liquidate<'info>(ctx: Context<'_, '_, 'info, 'info, Liquidate<'info>>, max_repay: u64) -> Result<()> {
+        instructions::liquidate::handler(ctx, max_repay)
+    }
+
+    /// Writes off the debt of an account with no collateral left (anyone may): the insurance fund pays first, the
+    /// rest is socialized over each asset's depositors. Remaining accounts: the owed assets, writable, in slot order.
+    pub fn resolve_bad_debt<'info>(ctx: Context<'_, '_, 'info, 'info, ResolveBadDebt<'info>>) -> Result<()> {
+        instructions::resolve_bad_debt::handler(ctx)
+    }
+
     /// Closes an empty margin account and returns its rent to the owner.
     pub fn close_margin_account(ctx: Context<CloseMarginAccount>) -> Result<()> {
         instructions::close_margin_account::handler(ctx)

@@ -105,18 +105,7 @@ impl Market {
 
     /// Vault − (deposits − borrows + fees + insurance) per asset; must never be negative.
     fn surplus(&mut self) -> Vec<i128> {
-        self.assets
-            .clone()
-            .iter()
-            .map(|listed| {
-                let asset: Asset = self.w.rt.load(&listed.asset).unwrap();
-                let vault = i128::from(self.w.rt.token_amount(&listed.vault));
-                let owed = asset.total_deposits().unwrap() as i128 - asset.total_borrows().unwrap() as i128
-                    + asset.protocol_fees() as i128
-                    + asset.insurance() as i128;
-                vault - owed
-            })
-            .collect()
+        self.assets.clone().iter().map(|listed| self.w.surplus(listed)).collect()
     }
 
     fn initial_health(&mut self, t: usize) -> i128 {

@@ -14,7 +14,7 @@ use tightrope::state::{MarginAccount, MarginCallConfig};
 
 const GRACE: u64 = 600;
 /// A ten-minute window unless health falls below −100% of the requirement; a cure needs 10% above it.
-const CONFIG: MarginCallConfig = MarginCallConfig { grace_seconds: GRACE, hard_threshold: FX, cure_buffer: FX / 10 };
+const CONFIG: MarginCallConfig = MarginCallConfig { grace_seconds: GRACE, hard_threshold: FX, cure_buffer: FX / 10, liquidation_target: 0, insurance_share: 0, dust: 0 };
 
 fn set_margin_call_ix(w: &World, admin: &solana_sdk::pubkey::Pubkey, config: MarginCallConfig) -> Instruction {
     instruction(tightrope::accounts::GroupAdmin { group: w.group, admin: *admin }, tightrope::instruction::SetMarginCall { config })
@@ -151,7 +151,7 @@ fn under_a_call_only_deposits_and_repayments_pass_and_a_cure_clears_it() {
 fn margin_call_settings_tighten_at_once_and_loosen_after_the_delay() {
     let (mut w, listed, admin) = guarded_world();
     let watched = [w.group];
-    let strict = MarginCallConfig { grace_seconds: 0, hard_threshold: 0, cure_buffer: FX / 5 };
+    let strict = MarginCallConfig { grace_seconds: 0, hard_threshold: 0, cure_buffer: FX / 5, ..CONFIG };
     let outcome = w.rt.process(&[set_margin_call_ix(&w, &admin.pubkey(), strict)], &[&admin]);
     assert_eq!(outcome.assert_ok().events::<MarginCallConfigChanged>()[0].after, strict);
     // A window, a deeper threshold and a smaller buffer each loosen: queued, then applied after the delay.
@@ -168,6 +168,9 @@ fn margin_call_settings_tighten_at_once_and_loosen_after_the_delay() {
         MarginCallConfig { hard_threshold: FX + 1, ..CONFIG },
         MarginCallConfig { cure_buffer: FX + 1, ..CONFIG },
         MarginCallConfig { grace_seconds: tightrope::state::MAX_GRACE_SECONDS + 1, ..CONFIG },
+        MarginCallConfig { liquidation_target: FX + 1, ..CONFIG },
+        MarginCallConfig { insurance_share: FX + 1, ..CONFIG },
+        MarginCallConfig { dust: u64::MAX, ..CONFIG },
     ] {
         w.assert_refused(set_margin_call_ix(&w, &admin.pubkey(), bad), &[&admin], code(E::InvalidParameters), &watched);
     }
@@ -176,6 +179,16 @@ fn margin_call_settings_tighten_at_once_and_loosen_after_the_delay() {
     assert!(outcome.assert_ok().events::<MarginCallConfigChanged>()[0].from_queue);
     assert_eq!(group(&w).margin_call, CONFIG);
     w.assert_refused(apply_margin_call_ix(&w, &admin.pubkey()), &[&admin], code(E::NothingQueued), &watched);
+    // The liquidation terms decide what a liquidated trader loses: any move of them waits too.
+    for terms in [
+        MarginCallConfig { liquidation_target: FX / 50, ..CONFIG },
+        MarginCallConfig { insurance_share: FX / 2, ..CONFIG },
+        MarginCallConfig { dust: USDC, ..CONFIG },
+    ] {
+        let outcome = w.rt.process(&[set_margin_call_ix(&w, &admin.pubkey(), terms)], &[&admin]);
+        assert_eq!(outcome.assert_ok().events::<MarginCallConfigQueued>()[0].proposed, terms);
+        assert_eq!(group(&w).margin_call, CONFIG);
+    }
 }
 
 #[test]

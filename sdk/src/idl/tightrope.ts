@@ -752,6 +752,74 @@ export type Tightrope = {
       ]
     },
     {
+      "name": "liquidate",
+      "docs": [
+        "Liquidates part of an account that may be liquidated (anyone may, through their own margin account): the",
+        "liquidator takes over up to `max_repay` of one liability and receives collateral at a discount, a share of",
+        "which goes to the insurance fund. Remaining accounts: the liquidatee's (asset, oracle) per balance, then the",
+        "liquidator's, each skipping the two named assets."
+      ],
+      "discriminator": [
+        223,
+        179,
+        226,
+        125,
+        48,
+        46,
+        39,
+        74
+      ],
+      "accounts": [
+        {
+          "name": "group",
+          "relations": [
+            "liquidator",
+            "liquidatee",
+            "liabilityAsset",
+            "collateralAsset"
+          ]
+        },
+        {
+          "name": "liquidator",
+          "docs": [
+            "The liquidator's account: it takes over the liability and receives the collateral."
+          ],
+          "writable": true
+        },
+        {
+          "name": "authority",
+          "docs": [
+            "The liquidator account's owner or delegate (liquidating keeps funds in the account)."
+          ],
+          "signer": true
+        },
+        {
+          "name": "liquidatee",
+          "writable": true
+        },
+        {
+          "name": "liabilityAsset",
+          "writable": true
+        },
+        {
+          "name": "liabilityOracle"
+        },
+        {
+          "name": "collateralAsset",
+          "writable": true
+        },
+        {
+          "name": "collateralOracle"
+        }
+      ],
+      "args": [
+        {
+          "name": "maxRepay",
+          "type": "u64"
+        }
+      ]
+    },
+    {
       "name": "observePrice",
       "docs": [
         "Records the asset's oracle price as observed now, which the stable price then follows; anyone may call it."
@@ -881,6 +949,36 @@ export type Tightrope = {
           "type": "u64"
         }
       ]
+    },
+    {
+      "name": "resolveBadDebt",
+      "docs": [
+        "Writes off the debt of an account with no collateral left (anyone may): the insurance fund pays first, the",
+        "rest is socialized over each asset's depositors. Remaining accounts: the owed assets, writable, in slot order."
+      ],
+      "discriminator": [
+        202,
+        211,
+        175,
+        74,
+        193,
+        192,
+        189,
+        135
+      ],
+      "accounts": [
+        {
+          "name": "group",
+          "relations": [
+            "marginAccount"
+          ]
+        },
+        {
+          "name": "marginAccount",
+          "writable": true
+        }
+      ],
+      "args": []
     },
     {
       "name": "setDelegate",
@@ -1560,13 +1658,10 @@ export type Tightrope = {
           },
           {
             "name": "reserved",
-            "docs": [
-              "Room for liquidation parameters."
-            ],
             "type": {
               "array": [
                 "u8",
-                448
+                432
               ]
             }
           }
@@ -1820,6 +1915,14 @@ export type Tightrope = {
                 "name": "interestConfig"
               }
             }
+          },
+          {
+            "name": "liquidationDiscount",
+            "docs": [
+              "A liquidator buys this asset's collateral (or takes over its debt) this fraction below the mark (fixed",
+              "point 10^12, ≤ `MAX_LIQUIDATION_DISCOUNT`); a liquidation uses the larger of its two legs' discounts."
+            ],
+            "type": "u64"
           }
         ]
       }
@@ -1869,6 +1972,10 @@ export type Tightrope = {
             }
           },
           {
+            "name": "liquidationDiscount",
+            "type": "u64"
+          },
+          {
             "name": "oracleMaxAgeSeconds",
             "type": "u32"
           },
@@ -1886,6 +1993,68 @@ export type Tightrope = {
             }
           }
         ]
+      }
+    },
+    {
+      "docs": [
+        "One liability of a bankrupt account written off: the insurance fund's balance of the asset paid `covered`, the",
+        "rest was socialized over the asset's depositors by lowering the deposit index. The index moves in steps of",
+        "10^-12, so depositors' claims fall by `socialized` rounded up to a step; that excess (`dust_to_fees`, under one",
+        "native unit per 10^12 deposit shares) goes to the protocol's fees, so tokens stay accounted for exactly."
+      ],
+      "name": "badDebtResolved",
+      "type": {
+        "fields": [
+          {
+            "name": "group",
+            "type": "pubkey"
+          },
+          {
+            "name": "marginAccount",
+            "type": "pubkey"
+          },
+          {
+            "name": "asset",
+            "type": "pubkey"
+          },
+          {
+            "name": "badDebt",
+            "type": "u64"
+          },
+          {
+            "name": "covered",
+            "type": "u64"
+          },
+          {
+            "name": "socialized",
+            "type": "u64"
+          },
+          {
+            "name": "dustToFees",
+            "type": "u64"
+          },
+          {
+            "name": "depositIndexBefore",
+            "type": "i128"
+          },
+          {
+            "name": "depositIndexAfter",
+            "type": "i128"
+          },
+          {
+            "name": "depositsBefore",
+            "type": "u128"
+          },
+          {
+            "name": "depositsAfter",
+            "type": "u128"
+          },
+          {
+            "name": "insuranceAfter",
+            "type": "u128"
+          }
+        ],
+        "kind": "struct"
       }
     },
     {
@@ -2263,7 +2432,7 @@ export type Tightrope = {
             "type": {
               "array": [
                 "u8",
-                448
+                400
               ]
             }
           }
@@ -2829,6 +2998,136 @@ export type Tightrope = {
       }
     },
     {
+      "docs": [
+        "One liquidation: the liquidator took over `repay` of the liquidated account's liability and received",
+        "`seize − insurance_fee` of its collateral; the insurance fund received `insurance_fee`. Health figures are",
+        "maintenance and initial, before and after, for both accounts; prices are every price each evaluation used."
+      ],
+      "name": "liquidated",
+      "type": {
+        "fields": [
+          {
+            "name": "group",
+            "type": "pubkey"
+          },
+          {
+            "name": "liquidatee",
+            "type": "pubkey"
+          },
+          {
+            "name": "liquidator",
+            "type": "pubkey"
+          },
+          {
+            "name": "liabilityAsset",
+            "type": "pubkey"
+          },
+          {
+            "name": "collateralAsset",
+            "type": "pubkey"
+          },
+          {
+            "name": "repay",
+            "type": "u64"
+          },
+          {
+            "name": "seize",
+            "type": "u64"
+          },
+          {
+            "name": "insuranceFee",
+            "type": "u64"
+          },
+          {
+            "docs": [
+              "The discount (fixed point 10^12) the seizure was priced at: the larger of the two assets' discounts."
+            ],
+            "name": "discount",
+            "type": "u64"
+          },
+          {
+            "docs": [
+              "The maintenance health the size aimed at, and the caller's maximum repay."
+            ],
+            "name": "targetHealth",
+            "type": "i128"
+          },
+          {
+            "name": "maxRepay",
+            "type": "u64"
+          },
+          {
+            "name": "liquidateeBefore",
+            "type": {
+              "defined": {
+                "name": "healthFigures"
+              }
+            }
+          },
+          {
+            "name": "liquidateeAfter",
+            "type": {
+              "defined": {
+                "name": "healthFigures"
+              }
+            }
+          },
+          {
+            "name": "liquidatorBefore",
+            "type": {
+              "defined": {
+                "name": "healthFigures"
+              }
+            }
+          },
+          {
+            "name": "liquidatorAfter",
+            "type": {
+              "defined": {
+                "name": "healthFigures"
+              }
+            }
+          },
+          {
+            "name": "liquidateePrices",
+            "type": {
+              "vec": {
+                "defined": {
+                  "name": "priceUsed"
+                }
+              }
+            }
+          },
+          {
+            "name": "liquidatorPrices",
+            "type": {
+              "vec": {
+                "defined": {
+                  "name": "priceUsed"
+                }
+              }
+            }
+          },
+          {
+            "docs": [
+              "When the liquidatee's margin call was made (0: none), and whether this liquidation cured it."
+            ],
+            "name": "marginCallAt",
+            "type": "i64"
+          },
+          {
+            "name": "marginCallCleared",
+            "type": "bool"
+          },
+          {
+            "name": "insuranceAfter",
+            "type": "u128"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
       "name": "marginAccount",
       "docs": [
         "A trader's cross-margin account: PDA of (group, owner, account_num)."
@@ -3015,8 +3314,9 @@ export type Tightrope = {
     {
       "name": "marginCallConfig",
       "docs": [
-        "How a group treats an account below maintenance (see `math::margin_call`). All zero: no window, liquidation at",
-        "once, any return to maintenance cures."
+        "How a group treats an account below maintenance: the margin call (see `math::margin_call`), then liquidation",
+        "(see `controller::liquidation`). All zero: no window, liquidation at once to zero health, any return to",
+        "maintenance cures, no insurance share, no dust close."
       ],
       "repr": {
         "kind": "c"
@@ -3042,6 +3342,28 @@ export type Tightrope = {
             "name": "cureBuffer",
             "docs": [
               "Share of the maintenance requirement (fixed point 10^12, ≤ 1) that maintenance health must reach to cure."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "liquidationTarget",
+            "docs": [
+              "Share of the maintenance requirement (fixed point 10^12, ≤ 1) that a liquidation lifts maintenance health",
+              "to, and no further (Mango's liquidation end, Drift's buffer)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "insuranceShare",
+            "docs": [
+              "Share of a liquidation's discount (fixed point 10^12, ≤ 1) paid to the insurance fund in seized collateral."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "dust",
+            "docs": [
+              "A position a liquidation would leave worth less than this (quote minor units) is closed whole."
             ],
             "type": "u64"
           }
@@ -3821,6 +4143,19 @@ export type Tightrope = {
     },
     {
       "discriminator": [
+        235,
+        148,
+        192,
+        89,
+        43,
+        66,
+        170,
+        243
+      ],
+      "name": "badDebtResolved"
+    },
+    {
+      "discriminator": [
         231,
         114,
         125,
@@ -3948,6 +4283,19 @@ export type Tightrope = {
         71
       ],
       "name": "interestAccrued"
+    },
+    {
+      "discriminator": [
+        231,
+        57,
+        55,
+        75,
+        0,
+        170,
+        246,
+        68
+      ],
+      "name": "liquidated"
     },
     {
       "discriminator": [
@@ -4323,6 +4671,51 @@ export type Tightrope = {
       "code": 6045,
       "name": "insufficientInsurance",
       "msg": "The insurance fund holds less of this asset than asked"
+    },
+    {
+      "code": 6046,
+      "name": "marginCallNotFlagged",
+      "msg": "The group gives a grace window: flag a margin call on the account first"
+    },
+    {
+      "code": 6047,
+      "name": "marginCallGraceRunning",
+      "msg": "The account's margin call is within its grace window"
+    },
+    {
+      "code": 6048,
+      "name": "selfLiquidation",
+      "msg": "A margin account cannot liquidate itself"
+    },
+    {
+      "code": 6049,
+      "name": "sameAssetLiquidation",
+      "msg": "The liability and the collateral of a liquidation must be different assets"
+    },
+    {
+      "code": 6050,
+      "name": "assetNotHeld",
+      "msg": "The liquidated account does not owe the liability or hold the collateral named"
+    },
+    {
+      "code": 6051,
+      "name": "nothingToLiquidate",
+      "msg": "At this size the liquidation would repay nothing"
+    },
+    {
+      "code": 6052,
+      "name": "liquidationNotImproving",
+      "msg": "The liquidation would not improve the account's maintenance health"
+    },
+    {
+      "code": 6053,
+      "name": "collateralRemains",
+      "msg": "The account still holds collateral: liquidate it before resolving bad debt"
+    },
+    {
+      "code": 6054,
+      "name": "noBadDebt",
+      "msg": "The account owes nothing: there is no bad debt to resolve"
     }
   ]
 };

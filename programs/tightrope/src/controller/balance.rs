@@ -55,19 +55,20 @@ fn draw_down(held_shares: u128, index: Fx, amount: u64) -> Result<Part> {
     Ok(Part { native: amount, shares: math::shares::withdraw_shares_for(amount, index).map_err(math_error)? })
 }
 
-/// Shares moved for `amount` native units of `kind`; returns the native amount actually moved (a repayment is
-/// capped at the debt) and the balance's shares after (deposit, borrow).
-pub fn apply(
-    kind: BalanceChangeKind,
-    account: &mut MarginAccount,
-    asset_key: &Pubkey,
-    asset: &mut Asset,
-    amount: u64,
-) -> Result<(u64, (u128, u128))> {
+/// A planned move: native units and the balance's share deltas (deposit, borrow).
+pub struct Move {
+    pub native: u64,
+    pub deposit_delta: i128,
+    pub borrow_delta: i128,
+}
+
+/// What `amount` native units of `kind` moves on `account`'s balance of the asset, without changing anything. A
+/// repayment is capped at the debt; a withdrawal of the deposit's whole worth burns every share.
+pub fn plan(kind: BalanceChangeKind, account: &MarginAccount, asset_key: &Pubkey, asset: &Asset, amount: u64) -> Result<Move> {
     require!(amount > 0, TightropeError::ZeroAmount);
     let (held, owed) = account.balance(asset_key).map_or((0, 0), |b| (b.deposit_shares(), b.borrow_shares()));
     let (deposit_index, borrow_index) = (asset.deposit_index(), asset.borrow_index());
-    let (moved, deposit_delta, borrow_delta) = match kind {
+    let (native, deposit_delta, borrow_delta) = match kind {
         BalanceChangeKind::Deposit => {
             let repaid = repay_up_to(owed, borrow_index, amount)?;
             let rest = amount - repaid.native;
@@ -78,9 +79,10 @@ pub fn apply(
             (moved, signed(credited)?, -signed(repaid.shares)?)
         }
         BalanceChangeKind::Withdraw => {
-            let shares = math::shares::withdraw_shares_for(amount, deposit_index).map_err(math_error)?;
-            require!(shares <= held, TightropeError::InsufficientDeposit);
-            (amount, -signed(shares)?, 0)
+            let held_native = math::shares::deposit_native(held, deposit_index).map_err(math_error)?;
+            require!(u128::from(amount) <= held_native, TightropeError::InsufficientDeposit);
+            let drawn = draw_down(held, deposit_index, amount)?;
+            (amount, -signed(drawn.shares)?, 0)
         }
         BalanceChangeKind::Borrow => {
             let drawn = draw_down(held, deposit_index, amount)?;
@@ -95,7 +97,30 @@ pub fn apply(
             (repaid.native, 0, -signed(repaid.shares)?)
         }
     };
-    let after = account.apply_shares(asset_key, deposit_delta, borrow_delta)?;
-    asset.apply_shares(deposit_delta, borrow_delta)?;
-    Ok((moved, after))
+    Ok(Move { native, deposit_delta, borrow_delta })
+}
+
+/// Moves `amount` native units of `kind` for tokens entering or leaving the vault, under the asset's caps;
+/// returns the native amount actually moved and the balance's shares after (deposit, borrow).
+pub fn apply(
+    kind: BalanceChangeKind,
+    account: &mut MarginAccount,
+    asset_key: &Pubkey,
+    asset: &mut Asset,
+    amount: u64,
+) -> Result<(u64, (u128, u128))> {
+    let planned = plan(kind, account, asset_key, asset, amount)?;
+    let after = account.apply_shares(asset_key, planned.deposit_delta, planned.borrow_delta)?;
+    asset.apply_shares(planned.deposit_delta, planned.borrow_delta)?;
+    Ok((planned.native, after))
+}
+
+/// Moves `amount` native units of `kind` between accounts inside the protocol (a liquidation): no token moves, so
+/// the caps, which bound what the vault holds and lends, do not apply. Returns the balance's shares after. A
+/// credit worth less than one share stays in the vault, unclaimed (see `plan`).
+pub fn transfer(kind: BalanceChangeKind, account: &mut MarginAccount, asset_key: &Pubkey, asset: &mut Asset, amount: u64) -> Result<(u128, u128)> {
+    let planned = plan(kind, account, asset_key, asset, amount)?;
+    let after = account.apply_shares(asset_key, planned.deposit_delta, planned.borrow_delta)?;
+    asset.move_shares(planned.deposit_delta, planned.borrow_delta)?;
+    Ok(after)
 }

@@ -20,11 +20,11 @@ pub struct Touched<'a> {
 }
 
 /// What one balance contributes: the engine's view of the asset and the balance in native units.
-struct Priced {
-    asset: tightrope_risk::Asset,
-    deposit: u64,
-    borrow: u64,
-    used: PriceUsed,
+pub struct Priced {
+    pub asset: tightrope_risk::Asset,
+    pub deposit: u64,
+    pub borrow: u64,
+    pub used: PriceUsed,
 }
 
 /// Prices an asset for the engine; the stable price is moved to `now` (in memory) so initial margin sees it.
@@ -78,29 +78,26 @@ pub fn boxed_breakdown() -> Box<Breakdown> {
     }
 }
 
-/// Prices every balance of `account` (see the module docs for the account order) and returns the engine's quote
-/// under `model`, with the prices it used; fills `breakdown` (per position and per class) when given one.
-#[allow(clippy::too_many_arguments)]
-pub fn quote<'info>(
+/// Prices every balance of `account`, in slot order (see the module docs for the account order), taking the assets
+/// in `touched` as the instruction holds them; returns the priced balances and the remaining accounts left over.
+pub fn price_balances<'info>(
     group_key: &Pubkey,
-    group: &Group,
     account: &MarginAccount,
-    model: MarginModel,
-    touched: Option<&Touched>,
+    touched: &[Touched],
     remaining: &'info [AccountInfo<'info>],
     now: i64,
-    breakdown: Option<&mut Breakdown>,
-) -> Result<(Quote, Vec<PriceUsed>)> {
+) -> Result<(Vec<Priced>, &'info [AccountInfo<'info>])> {
     let mut priced_balances = Vec::with_capacity(account.active_balances().count());
-    let mut pairs = remaining.chunks(2);
+    let mut rest = remaining;
     for balance in account.active_balances() {
         let (deposit_shares, borrow_shares) = (balance.deposit_shares(), balance.borrow_shares());
-        let entry = match touched.filter(|t| t.key == balance.asset) {
+        let entry = match touched.iter().find(|t| t.key == balance.asset) {
             Some(t) => priced(t.key, t.asset, t.price, deposit_shares, borrow_shares, now)?,
             None => {
-                let [asset_info, oracle_info] = pairs.next().ok_or(error!(TightropeError::HealthAccountsMismatch))? else {
+                let [asset_info, oracle_info, tail @ ..] = rest else {
                     return err!(TightropeError::HealthAccountsMismatch);
                 };
+                rest = tail;
                 let asset = load_untouched(group_key, &balance.asset, asset_info, now)?;
                 let price = asset.read_price(oracle_info, now)?;
                 priced(balance.asset, &asset, price, deposit_shares, borrow_shares, now)?
@@ -108,10 +105,14 @@ pub fn quote<'info>(
         };
         priced_balances.push(entry);
     }
-    require!(pairs.next().is_none(), TightropeError::HealthAccountsMismatch);
+    Ok((priced_balances, rest))
+}
 
-    let assets: Vec<tightrope_risk::Asset> = priced_balances.iter().map(|p| p.asset).collect();
-    let positions: Vec<Position> = priced_balances
+/// Runs `f` on the engine's portfolio of `priced` balances (one spot position per balance, in order) under the
+/// group's tiers; an engine error is logged and refused as `RiskEngine`.
+pub fn with_portfolio<R>(group: &Group, priced: &[Priced], now: i64, f: impl FnOnce(&Portfolio) -> core::result::Result<R, tightrope_risk::RiskError>) -> Result<R> {
+    let assets: Vec<tightrope_risk::Asset> = priced.iter().map(|p| p.asset).collect();
+    let positions: Vec<Position> = priced
         .iter()
         .enumerate()
         .map(|(index, p)| Position::Spot { asset: index as u8, deposit: p.deposit, borrow: p.borrow })
@@ -132,15 +133,40 @@ pub fn quote<'info>(
         // Assets at P − conf, liabilities at P + conf.
         conf_multiplier: FX_ONE,
     };
-    let quote = match breakdown {
-        Some(breakdown) => tightrope_risk::quote_with_breakdown(&portfolio, model.risk_model(), breakdown),
-        None => tightrope_risk::quote(&portfolio, model.risk_model()),
-    }
-    .map_err(|error| {
+    f(&portfolio).map_err(|error| {
         msg!("risk engine: {:?}", error);
         error!(TightropeError::RiskEngine)
-    })?;
-    Ok((quote, priced_balances.into_iter().map(|p| p.used).collect()))
+    })
+}
+
+/// The engine's quote of `priced` under `model`, filling `breakdown` (per position and per class) when given one.
+pub fn quote_priced(group: &Group, priced: &[Priced], model: MarginModel, now: i64, breakdown: Option<&mut Breakdown>) -> Result<Quote> {
+    with_portfolio(group, priced, now, |portfolio| match breakdown {
+        Some(breakdown) => tightrope_risk::quote_with_breakdown(portfolio, model.risk_model(), breakdown),
+        None => tightrope_risk::quote(portfolio, model.risk_model()),
+    })
+}
+
+pub fn prices_used(priced: &[Priced]) -> Vec<PriceUsed> {
+    priced.iter().map(|p| p.used).collect()
+}
+
+/// Prices every balance of `account` (see the module docs for the account order; every remaining account must be
+/// used) and returns the engine's quote under `model`, with the prices it used.
+#[allow(clippy::too_many_arguments)]
+pub fn quote<'info>(
+    group_key: &Pubkey,
+    group: &Group,
+    account: &MarginAccount,
+    model: MarginModel,
+    touched: &[Touched],
+    remaining: &'info [AccountInfo<'info>],
+    now: i64,
+    breakdown: Option<&mut Breakdown>,
+) -> Result<(Quote, Vec<PriceUsed>)> {
+    let (priced, rest) = price_balances(group_key, account, touched, remaining, now)?;
+    require!(rest.is_empty(), TightropeError::HealthAccountsMismatch);
+    Ok((quote_priced(group, &priced, model, now, breakdown)?, prices_used(&priced)))
 }
 
 /// Refuses a result that leaves the account below its initial requirement, logging the shortfall.

@@ -50,6 +50,8 @@ pub fn review_asset(current: &AssetParams, proposed: &AssetParams, oracle_change
         ("rate_at_optimal", ci.rate_at_optimal, pi.rate_at_optimal),
         ("rate_at_max", ci.rate_at_max, pi.rate_at_max),
         ("protocol_fee_share", ci.protocol_fee_share, pi.protocol_fee_share),
+        // A deeper discount costs liquidated traders more; a shallower one may leave nobody willing to liquidate.
+        ("liquidation_discount", current.liquidation_discount, proposed.liquidation_discount),
     ] {
         review.any_move_is_riskier(field, from, to, step).map_err(step_error)?;
     }
@@ -119,14 +121,18 @@ pub fn review_guards(current: &GuardConfig, proposed: &GuardConfig) -> Review {
     review
 }
 
-/// A longer grace window, a deeper hard threshold or a smaller cure buffer leave bad accounts alone longer: that
-/// waits the delay like any risky change.
+/// A longer grace window, a deeper hard threshold or a smaller cure buffer leave bad accounts alone longer, and
+/// the liquidation terms decide what a liquidated trader loses either way: those wait the delay like any risky
+/// change.
 pub fn review_margin_call(current: &MarginCallConfig, proposed: &MarginCallConfig) -> Review {
     let mut review = Review::default();
     review.any_change_is_riskier(
         proposed.grace_seconds > current.grace_seconds
             || proposed.hard_threshold > current.hard_threshold
-            || proposed.cure_buffer < current.cure_buffer,
+            || proposed.cure_buffer < current.cure_buffer
+            || proposed.liquidation_target != current.liquidation_target
+            || proposed.insurance_share != current.insurance_share
+            || proposed.dust != current.dust,
     );
     review
 }

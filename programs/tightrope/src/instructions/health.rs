@@ -31,7 +31,7 @@ pub fn handler<'info>(ctx: Context<'_, '_, 'info, 'info, Health<'info>>) -> Resu
     let model = account.model();
     let mut breakdown = health::boxed_breakdown();
     let group_key = ctx.accounts.group.key();
-    let (quote, prices) = health::quote(&group_key, &group, &account, model, None, ctx.remaining_accounts, now, Some(&mut breakdown))?;
+    let (quote, prices) = health::quote(&group_key, &group, &account, model, &[], ctx.remaining_accounts, now, Some(&mut breakdown))?;
     let report = HealthReport { model, health: HealthFigures::from(&quote), margin_ratio: quote.margin_ratio };
     emit!(HealthReported {
         margin_account: ctx.accounts.margin_account.key(),

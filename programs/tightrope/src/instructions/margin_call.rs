@@ -19,7 +19,7 @@ pub fn flag<'info>(ctx: Context<'_, '_, 'info, 'info, MarginCall<'info>>) -> Res
     let group = ctx.accounts.group.load()?;
     let mut account = ctx.accounts.margin_account.load_mut()?;
     let model = account.model();
-    let (quote, prices) = health::quote(&ctx.accounts.group.key(), &group, &account, model, None, ctx.remaining_accounts, now, None)?;
+    let (quote, prices) = health::quote(&ctx.accounts.group.key(), &group, &account, model, &[], ctx.remaining_accounts, now, None)?;
     margin_call::open(ctx.accounts.margin_account.key(), &mut account, &quote, prices, &group.margin_call, now)
 }
 
@@ -29,7 +29,7 @@ pub fn clear<'info>(ctx: Context<'_, '_, 'info, 'info, MarginCall<'info>>) -> Re
     let mut account = ctx.accounts.margin_account.load_mut()?;
     require!(account.margin_call().is_some(), TightropeError::NotUnderMarginCall);
     let model = account.model();
-    let (quote, prices) = health::quote(&ctx.accounts.group.key(), &group, &account, model, None, ctx.remaining_accounts, now, None)?;
+    let (quote, prices) = health::quote(&ctx.accounts.group.key(), &group, &account, model, &[], ctx.remaining_accounts, now, None)?;
     let key = ctx.accounts.margin_account.key();
     if !margin_call::clear_if_cured(key, &mut account, &quote, prices, &group.margin_call, now)? {
         msg!("maintenance health {} is short of the cure buffer", quote.maintenance_health);

@@ -11,10 +11,12 @@ pub mod create_margin_account;
 pub mod health;
 pub mod init_group;
 pub mod insurance;
+pub mod liquidate;
 pub mod margin_call;
 pub mod move_in;
 pub mod move_out;
 pub mod observe_price;
+pub mod resolve_bad_debt;
 pub mod set_delegate;
 pub mod set_guards;
 pub mod set_margin_call;
@@ -34,11 +36,15 @@ pub use create_margin_account::*;
 pub use health::*;
 pub use init_group::*;
 pub use insurance::*;
+#[allow(ambiguous_glob_reexports)]
+pub use liquidate::*;
 pub use margin_call::*;
 #[allow(ambiguous_glob_reexports)]
 pub use move_in::*;
 pub use move_out::*;
 pub use observe_price::*;
+#[allow(ambiguous_glob_reexports)]
+pub use resolve_bad_debt::*;
 pub use set_delegate::*;
 #[allow(ambiguous_glob_reexports)]
 pub use set_margin_model::*;

@@ -55,10 +55,10 @@ pub fn process<'info>(ctx: Context<'_, '_, 'info, 'info, MoveOut<'info>>, kind: 
         let mut account = ctx.accounts.margin_account.load_mut()?;
         let model = account.model();
         let touched = Touched { key: asset_key, asset: &asset, price };
-        let (before, _) = health::quote(&group_key, &group, &account, model, Some(&touched), ctx.remaining_accounts, now, None)?;
+        let (before, _) = health::quote(&group_key, &group, &account, model, &[touched], ctx.remaining_accounts, now, None)?;
         let (moved, shares_after) = balance::apply(kind, &mut account, &asset_key, &mut asset, amount)?;
         let touched = Touched { key: asset_key, asset: &asset, price };
-        let (after, prices) = health::quote(&group_key, &group, &account, model, Some(&touched), ctx.remaining_accounts, now, None)?;
+        let (after, prices) = health::quote(&group_key, &group, &account, model, &[touched], ctx.remaining_accounts, now, None)?;
         health::require_initial(&after)?;
         (moved, shares_after, before, after, prices, (asset.group, asset.mint, [asset.bump]))
     };

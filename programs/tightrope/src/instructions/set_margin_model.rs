@@ -21,7 +21,7 @@ pub fn handler<'info>(ctx: Context<'_, '_, 'info, 'info, SetMarginModel<'info>>,
     let mut account = ctx.accounts.margin_account.load_mut()?;
     account.authorize(ctx.accounts.authority.key, false)?;
     let from = account.model();
-    let (quote, prices) = health::quote(&ctx.accounts.group.key(), &group, &account, model, None, ctx.remaining_accounts, now, None)?;
+    let (quote, prices) = health::quote(&ctx.accounts.group.key(), &group, &account, model, &[], ctx.remaining_accounts, now, None)?;
     health::require_initial(&quote)?;
     account.margin_model = model.stored();
     if account.margin_call().is_some() {

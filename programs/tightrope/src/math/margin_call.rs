@@ -26,6 +26,12 @@ pub fn cured(m: &Maintenance, cure_buffer: Fx) -> MathResult<bool> {
     Ok(m.health >= mul_div(m.requirement, cure_buffer, FX_ONE, Rounding::Up)?)
 }
 
+/// The maintenance health a liquidation lifts the account to: `target × maintenance requirement`, rounded up (a
+/// liquidation that goes a unit further costs the account, never the depositors).
+pub fn liquidation_target(m: &Maintenance, target: Fx) -> MathResult<i128> {
+    mul_div(m.requirement, target, FX_ONE, Rounding::Up)
+}
+
 /// Whether the account is past the point where the grace window applies.
 pub fn beyond_hard_threshold(m: &Maintenance, hard_threshold: Fx) -> MathResult<bool> {
     // The threshold rounds toward zero: an account exactly at it is beyond it.
@@ -68,6 +74,12 @@ mod tests {
         assert_eq!(liquidatable(&m, Some(1_000), 1_599, 600, TENTH), Ok(false));
         assert_eq!(liquidatable(&m, Some(1_000), 1_600, 600, TENTH), Ok(true));
         assert_eq!(liquidatable(&m, None, 1_000, 0, TENTH), Ok(true), "no window: at once");
+    }
+
+    #[test]
+    fn the_liquidation_target_is_a_share_of_the_requirement_rounded_up() {
+        assert_eq!(liquidation_target(&figures(95, 1_001), TENTH), Ok(101));
+        assert_eq!(liquidation_target(&figures(95, 1_000), 0), Ok(0));
     }
 
     #[test]

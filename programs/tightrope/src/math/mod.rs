@@ -11,6 +11,7 @@
 //! Errors: this module's own [`MathError`] (three variants); a `RiskError` coming out of `mul_div` is mapped by
 //! `From` (only `Overflow` and `DivisionByZero` can arise there).
 
+pub mod bad_debt;
 pub mod guard;
 pub mod interest;
 pub mod margin_call;

@@ -51,8 +51,7 @@ pub struct Asset {
     pub insurance: [u8; 16],
     /// An admin withdrawal from the insurance fund waiting the guards' delay.
     pub pending_insurance_withdrawal: PendingInsuranceWithdrawal,
-    /// Room for liquidation parameters.
-    pub reserved: [u8; 448],
+    pub reserved: [u8; 432],
 }
 
 impl Asset {
@@ -165,14 +164,27 @@ impl Asset {
         Ok(accrual)
     }
 
-    /// Moves the share totals by signed deltas, then enforces the caps when the move adds risk.
-    pub fn apply_shares(&mut self, deposit_delta: i128, borrow_delta: i128) -> Result<()> {
+    /// Lowers the deposit index to socialize a written-off loss, with the fees that absorb its rounding and any
+    /// loss beyond every deposit (`math::bad_debt`).
+    pub fn socialize(&mut self, deposit_index: Fx, protocol_fees: u128) {
+        store_u128(&mut self.deposit_index, deposit_index as u128);
+        store_u128(&mut self.protocol_fees, protocol_fees);
+    }
+
+    /// Moves the share totals by signed deltas.
+    pub fn move_shares(&mut self, deposit_delta: i128, borrow_delta: i128) -> Result<()> {
         let add = |total: u128, delta: i128| -> Result<u128> {
             total.checked_add_signed(delta).ok_or(error!(TightropeError::MathOverflow))
         };
         let (deposit_shares, borrow_shares) = (add(self.deposit_shares(), deposit_delta)?, add(self.borrow_shares(), borrow_delta)?);
         store_u128(&mut self.deposit_shares, deposit_shares);
         store_u128(&mut self.borrow_shares, borrow_shares);
+        Ok(())
+    }
+
+    /// Moves the share totals by signed deltas, then enforces the caps when the move adds risk.
+    pub fn apply_shares(&mut self, deposit_delta: i128, borrow_delta: i128) -> Result<()> {
+        self.move_shares(deposit_delta, borrow_delta)?;
         if deposit_delta > 0 {
             require!(self.total_deposits()? <= u128::from(self.params.deposit_cap), TightropeError::DepositCapExceeded);
         }

@@ -149,7 +149,13 @@ pub struct AssetConfig {
     pub borrow_cap: u64,
     pub rules: RulesConfig,
     pub interest: InterestConfig,
+    /// A liquidator buys this asset's collateral (or takes over its debt) this fraction below the mark (fixed
+    /// point 10^12, ≤ `MAX_LIQUIDATION_DISCOUNT`); a liquidation uses the larger of its two legs' discounts.
+    pub liquidation_discount: u64,
 }
+
+/// The most a liquidation may take off the collateral's mark: 20%.
+pub const MAX_LIQUIDATION_DISCOUNT: u64 = 200_000_000_000;
 
 impl AssetConfig {
     /// Rejects parameters the engine or the interest model would refuse, and a tier the group does not have.
@@ -177,7 +183,8 @@ impl AssetConfig {
                 && self.max_conf_ratio > 0
                 && fx(self.max_conf_ratio) <= FX_ONE
                 && fx(self.stable_max_move_per_second) <= FX_ONE
-                && self.interest.to_model().validate().is_ok(),
+                && self.interest.to_model().validate().is_ok()
+                && self.liquidation_discount <= MAX_LIQUIDATION_DISCOUNT,
             TightropeError::InvalidAssetConfig
         );
         Ok(())
@@ -194,6 +201,7 @@ pub struct AssetParams {
     pub borrow_cap: u64,
     pub rules: RulesConfig,
     pub interest: InterestConfig,
+    pub liquidation_discount: u64,
     pub oracle_max_age_seconds: u32,
     pub tier: u8,
     pub reserved: [u8; 3],
@@ -208,6 +216,7 @@ impl From<&AssetConfig> for AssetParams {
             borrow_cap: c.borrow_cap,
             rules: c.rules,
             interest: c.interest,
+            liquidation_discount: c.liquidation_discount,
             oracle_max_age_seconds: c.oracle_max_age_seconds,
             tier: c.tier,
             reserved: [0; 3],
@@ -226,6 +235,7 @@ impl AssetParams {
             borrow_cap: self.borrow_cap,
             rules: self.rules,
             interest: self.interest,
+            liquidation_discount: self.liquidation_discount,
         }
     }
 }

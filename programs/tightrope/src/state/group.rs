@@ -48,7 +48,7 @@ pub struct Group {
     pub margin_call: MarginCallConfig,
     pub pending_margin_call: PendingMarginCall,
     /// Room for liquidation parameters.
-    pub reserved: [u8; 448],
+    pub reserved: [u8; 400],
 }
 
 impl Group {

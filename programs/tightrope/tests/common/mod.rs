@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod book;
+pub mod liquidation;
 
 use anchor_lang::{AnchorDeserialize, InstructionData, ToAccountMetas};
 use solana_sdk::instruction::AccountMeta;
@@ -48,6 +49,7 @@ pub fn volatile_config() -> AssetConfig {
             rate_at_max: FX,
             protocol_fee_share: FX / 10,
         },
+        liquidation_discount: FX / 20,
     }
 }
 
@@ -155,9 +157,14 @@ impl World {
     /// The health accounts an instruction on `except` needs: (asset, oracle) for every other active balance of
     /// the account, in slot order.
     pub fn health_accounts(&mut self, trader: &Trader, except: Option<&Pubkey>) -> Vec<AccountMeta> {
-        let account: MarginAccount = self.rt.load(&trader.margin_account).expect("margin account");
+        self.health_accounts_except(&trader.margin_account, except.copied().as_slice())
+    }
+
+    /// (asset, oracle) for every active balance of `margin_account` whose asset is not in `except`, in slot order.
+    pub fn health_accounts_except(&mut self, margin_account: &Pubkey, except: &[Pubkey]) -> Vec<AccountMeta> {
+        let account: MarginAccount = self.rt.load(margin_account).expect("margin account");
         let mut metas = Vec::new();
-        for balance in account.active_balances().filter(|b| Some(&b.asset) != except) {
+        for balance in account.active_balances().filter(|b| !except.contains(&b.asset)) {
             let asset: tightrope::state::Asset = self.rt.load(&balance.asset).expect("asset");
             metas.push(AccountMeta::new_readonly(balance.asset, false));
             metas.push(AccountMeta::new_readonly(asset.oracle, false));
@@ -303,6 +310,17 @@ impl World {
     pub fn close(&mut self, trader: &Trader) -> TxOutcome {
         let ix = instruction(self.close_accounts(trader), tightrope::instruction::CloseMarginAccount {});
         self.rt.process(&[ix], &[&trader.owner])
+    }
+
+    /// Vault − (deposits − borrows + fees + insurance) of `listed`: what the vault holds beyond every claim on it.
+    /// Rounding leaves dust here, never a negative.
+    pub fn surplus(&mut self, listed: &Listed) -> i128 {
+        let asset: tightrope::state::Asset = self.rt.load(&listed.asset).unwrap();
+        let vault = i128::from(self.rt.token_amount(&listed.vault));
+        let owed = asset.total_deposits().unwrap() as i128 - asset.total_borrows().unwrap() as i128
+            + asset.protocol_fees() as i128
+            + asset.insurance() as i128;
+        vault - owed
     }
 
     /// The accounts' current state, to compare before and after a refused transaction.

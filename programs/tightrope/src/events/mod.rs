@@ -1,7 +1,10 @@
 //! One event per state change, carrying the inputs that produced it, so every change can be replayed from logs.
 use anchor_lang::prelude::*;
 
-use crate::state::{AssetConfig, GuardConfig, MarginCallConfig, MarginModel, TierConfig, MAX_PRODUCT_GROUPS};
+use crate::state::{AssetConfig, GuardConfig, MarginModel, TierConfig, MAX_PRODUCT_GROUPS};
+
+mod default_process;
+pub use default_process::*;
 
 #[event]
 pub struct GroupInitialized {
@@ -194,75 +197,6 @@ pub struct InterestAccrued {
     pub borrow_index: i128,
     pub interest: u128,
     pub protocol_fee: u128,
-}
-
-/// Tokens added to an asset's insurance fund (anyone may).
-#[event]
-pub struct InsuranceFunded {
-    pub asset: Pubkey,
-    pub funder: Pubkey,
-    pub amount: u64,
-    pub insurance_after: u128,
-    pub vault_amount_after: u64,
-}
-
-#[event]
-pub struct InsuranceWithdrawalQueued {
-    pub asset: Pubkey,
-    pub amount: u64,
-    pub insurance: u128,
-    pub queued_at_slot: u64,
-    pub due_slot: u64,
-}
-
-/// The admin took tokens out of an asset's insurance fund after the guards' delay.
-#[event]
-pub struct InsuranceWithdrawn {
-    pub asset: Pubkey,
-    pub destination: Pubkey,
-    pub amount: u64,
-    pub insurance_after: u128,
-    pub vault_amount_after: u64,
-}
-
-/// A margin call opened on an account below maintenance: its grace window ends at `deadline` (at once when the
-/// account was already beyond the hard threshold).
-#[event]
-pub struct MarginCallOpened {
-    pub margin_account: Pubkey,
-    pub called_at: i64,
-    pub deadline: i64,
-    pub beyond_hard_threshold: bool,
-    pub health: HealthFigures,
-    pub prices: Vec<PriceUsed>,
-}
-
-/// A margin call cleared: maintenance health reached the cure buffer.
-#[event]
-pub struct MarginCallCleared {
-    pub margin_account: Pubkey,
-    pub called_at: i64,
-    pub cleared_at: i64,
-    pub health: HealthFigures,
-    pub prices: Vec<PriceUsed>,
-}
-
-#[event]
-pub struct MarginCallConfigQueued {
-    pub group: Pubkey,
-    pub current: MarginCallConfig,
-    pub proposed: MarginCallConfig,
-    pub queued_at_slot: u64,
-    pub due_slot: u64,
-}
-
-#[event]
-pub struct MarginCallConfigChanged {
-    pub group: Pubkey,
-    pub before: MarginCallConfig,
-    pub after: MarginCallConfig,
-    pub from_queue: bool,
-    pub discarded_pending: bool,
 }
 
 /// An asset's oracle price recorded as observed; the stable price moved to now toward the previous observation.
