@@ -2034,6 +2034,13 @@ export type Tightrope = {
             "type": "u64"
           },
           {
+            "docs": [
+              "The part of `socialized` beyond every deposit, taken from the protocol's fees (interest it kept)."
+            ],
+            "name": "fromFees",
+            "type": "u64"
+          },
+          {
             "name": "depositIndexBefore",
             "type": "i128"
           },

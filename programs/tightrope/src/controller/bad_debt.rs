@@ -34,6 +34,7 @@ pub fn write_off(group: Pubkey, account_key: Pubkey, account: &mut MarginAccount
         covered: to_u64(w.covered)?,
         socialized: to_u64(w.socialized)?,
         dust_to_fees: to_u64(w.dust_to_fees)?,
+        from_fees: to_u64(w.from_fees)?,
         deposit_index_before,
         deposit_index_after: w.deposit_index_after,
         deposits_before: w.deposits_before,

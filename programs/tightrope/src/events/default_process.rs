@@ -116,6 +116,8 @@ pub struct BadDebtResolved {
     pub covered: u64,
     pub socialized: u64,
     pub dust_to_fees: u64,
+    /// The part of `socialized` beyond every deposit, taken from the protocol's fees (interest it kept).
+    pub from_fees: u64,
     pub deposit_index_before: i128,
     pub deposit_index_after: i128,
     pub deposits_before: u128,
