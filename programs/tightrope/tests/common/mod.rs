@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod book;
 pub mod liquidation;
+pub mod lookup;
 
 use anchor_lang::{AnchorDeserialize, InstructionData, ToAccountMetas};
 use solana_sdk::instruction::AccountMeta;
