@@ -135,6 +135,11 @@ fn a_rally_makes_shorts_liquidatable_under_both_models_and_liquidation_stops_at_
         let insurance_before = s.b.w.rt.load::<Asset>(&s.b.usdc.asset).unwrap().insurance();
         let event = s.liquidate(u64::MAX);
         let size = engine_size(&s.b.w, &before, &event, model);
+        println!(
+            "{model:?}: repay {} lamports, seize {} USDC minor units, insurance fee {}, maintenance health {} -> {} (target {}), requirement {} -> {}",
+            event.repay, event.seize, event.insurance_fee, event.liquidatee_before.maintenance_health, event.liquidatee_after.maintenance_health,
+            event.target_health, event.liquidatee_before.maintenance_requirement, event.liquidatee_after.maintenance_requirement
+        );
         // The program moved exactly the engine's figures.
         assert_eq!((event.repay, event.seize, event.insurance_fee), (size.repay, size.seize, size.fee), "{model:?}");
         assert_eq!(event.discount, FX / 20, "the larger of the two assets' 5%");
