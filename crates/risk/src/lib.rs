@@ -80,7 +80,9 @@ pub use engine::{health, quote, quote_with_breakdown, Quote};
 pub use error::RiskError;
 pub use fixed::{Fx, Money, FX_ONE};
 pub use liquidation::price::{liquidation_prices, LiquidationPrices};
-pub use liquidation::sizing::{liquidation_size, LiquidationSize, LiquidationTerms};
+#[cfg(feature = "std")]
+pub use liquidation::sizing::liquidation_size;
+pub use liquidation::sizing::{liquidation_size_in, LiquidationSize, LiquidationTerms};
 pub use model::*;
 #[cfg(feature = "std")]
 pub use owned::OwnedPortfolio;

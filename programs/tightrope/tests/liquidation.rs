@@ -14,7 +14,7 @@ use tightrope::errors::TightropeError as E;
 use tightrope::events::{Liquidated, MarginCallOpened};
 use tightrope::math::shares;
 use tightrope::state::{Asset, Group, MarginAccount, MarginCallConfig, MarginModel};
-use tightrope_risk::{liquidation_size, LiquidationTerms, Portfolio, Position, Tier};
+use tightrope_risk::{liquidation_size_in, LiquidationTerms, Portfolio, Position, Tier};
 
 /// The book's trader short 5 SOL against 1,000 USDC (under `model`), and a liquidator account holding 10,000 USDC.
 struct Scene {
@@ -121,7 +121,7 @@ fn engine_size(w: &World, before: &MarginAccount, event: &Liquidated, model: Mar
         max_repay: event.max_repay,
         dust: group.margin_call.dust.into(),
     };
-    liquidation_size(&p, model.risk_model(), &terms).unwrap()
+    liquidation_size_in(&p, model.risk_model(), &terms, &mut positions.clone()).unwrap()
 }
 
 #[test]

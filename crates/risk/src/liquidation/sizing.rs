@@ -14,7 +14,7 @@ use crate::engine::health;
 use crate::error::{Result, RiskError};
 use crate::fixed::{mul, mul_div, mul_fx, pow10, value, Fx, Money, Rounding, FX_ONE};
 use crate::marks::{conservative_price, Exposure};
-use crate::model::{Level, Model, Portfolio, Position, MAX_POSITIONS};
+use crate::model::{Level, Model, Portfolio, Position};
 use crate::validate::validate;
 
 /// What a liquidation is asked to do and on what terms.
@@ -90,8 +90,19 @@ impl Legs {
     }
 }
 
+/// `liquidation_size_in` with its scratch on the heap.
+#[cfg(feature = "std")]
 pub fn liquidation_size(p: &Portfolio, model: Model, t: &LiquidationTerms) -> Result<LiquidationSize> {
+    liquidation_size_in(p, model, t, &mut p.positions.to_vec())
+}
+
+/// The size of a liquidation of `p` on terms `t`. `scratch` (at least as long as `p.positions`) holds the
+/// positions each trial evaluates: 96 bytes a position, too much for an SBF stack frame, so the program passes heap.
+pub fn liquidation_size_in(p: &Portfolio, model: Model, t: &LiquidationTerms, scratch: &mut [Position]) -> Result<LiquidationSize> {
     validate(p)?;
+    if scratch.len() < p.positions.len() {
+        return Err(RiskError::TooMany);
+    }
     if !(0..FX_ONE).contains(&t.discount) || !(0..=FX_ONE).contains(&t.insurance_share) || t.dust < 0 {
         return Err(RiskError::RateOutOfRange);
     }
@@ -114,16 +125,16 @@ pub fn liquidation_size(p: &Portfolio, model: Model, t: &LiquidationTerms) -> Re
     // Cap by the collateral: the largest repay whose seizure the deposit covers (seizure grows with repay).
     let cap = if seize(debt)? <= held { debt } else { bisect(0, debt, |r| Ok(seize(r)? <= held))? };
 
-    let mut positions = [p.positions[0]; MAX_POSITIONS];
+    let positions = &mut scratch[..p.positions.len()];
     let mut health_after = |repay: i128, seized: i128| -> Result<Money> {
-        positions[..p.positions.len()].copy_from_slice(p.positions);
+        positions.copy_from_slice(p.positions);
         if let Position::Spot { borrow, .. } = &mut positions[li] {
             *borrow -= repay as u64;
         }
         if let Position::Spot { deposit, .. } = &mut positions[ci] {
             *deposit -= seized as u64;
         }
-        health(&Portfolio { positions: &positions[..p.positions.len()], ..*p }, model, Level::Maintenance)
+        health(&Portfolio { positions, ..*p }, model, Level::Maintenance)
     };
     let sized = if health_after(cap, seize(cap)?)? <= t.target_health {
         cap

@@ -5,7 +5,7 @@
 //! Checks: the account is liquidatable, its maintenance health strictly improves, and the liquidator meets its
 //! initial requirement afterwards.
 use anchor_lang::prelude::*;
-use tightrope_risk::{liquidation_size, LiquidationTerms, Quote};
+use tightrope_risk::{liquidation_size_in, LiquidationTerms, Quote};
 
 use super::balance;
 use super::health::{self, Priced, Touched};
@@ -112,7 +112,9 @@ pub fn liquidate<'info>(
         max_repay,
         dust: config.dust.into(),
     };
-    let size = health::with_portfolio(group, &before.liquidatee, now, |p| liquidation_size(p, liquidatee_model.risk_model(), &terms))?;
+    let size = health::with_portfolio(group, &before.liquidatee, now, |p| {
+        liquidation_size_in(p, liquidatee_model.risk_model(), &terms, &mut p.positions.to_vec())
+    })?;
     require!(size.repay > 0, TightropeError::NothingToLiquidate);
 
     // The liability passes from the liquidatee to the liquidator; the collateral the other way, less the fee.
