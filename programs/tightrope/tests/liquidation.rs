@@ -12,9 +12,9 @@ use solana_sdk::pubkey::Pubkey;
 use solana_sdk::signature::{Keypair, Signer};
 use tightrope::errors::TightropeError as E;
 use tightrope::events::{Liquidated, MarginCallOpened};
-use tightrope::math::shares;
 use tightrope::state::{Asset, Group, MarginAccount, MarginCallConfig, MarginModel};
-use tightrope_risk::{liquidation_size_in, LiquidationTerms, Portfolio, Position, Tier};
+use common::engine::EngineInputs;
+use tightrope_risk::{liquidation_size_in, LiquidationTerms};
 
 /// The book's trader short 5 SOL against 1,000 USDC (under `model`), and a liquidator account holding 10,000 USDC.
 struct Scene {
@@ -89,28 +89,7 @@ impl Scene {
 /// maximum) and the account's balances before it.
 fn engine_size(w: &World, before: &MarginAccount, event: &Liquidated, model: MarginModel) -> tightrope_risk::LiquidationSize {
     let group: Group = w.rt.load(&w.group).unwrap();
-    let (mut assets, mut positions) = (Vec::new(), Vec::new());
-    for (index, (balance, used)) in before.active_balances().zip(&event.liquidatee_prices).enumerate() {
-        assert_eq!(balance.asset, used.asset);
-        let asset: Asset = w.rt.load(&balance.asset).unwrap();
-        assets.push(tightrope_risk::Asset {
-            decimals: asset.decimals,
-            price: used.price,
-            conf: used.conf,
-            stable_price: used.stable_price,
-            tier: asset.params.tier,
-            rules: asset.params.rules.to_rates(),
-            carry: tightrope_risk::Carry::NONE,
-            tracks: None,
-        });
-        let deposit = shares::deposit_native(balance.deposit_shares(), asset.deposit_index()).unwrap() as u64;
-        let borrow = shares::borrow_native(balance.borrow_shares(), asset.borrow_index()).unwrap() as u64;
-        positions.push(Position::Spot { asset: index as u8, deposit, borrow });
-    }
-    let mut tiers = [Tier::cash(); tightrope::state::MAX_TIERS];
-    let count = group.risk_tiers(&mut tiers);
-    let offsets: Vec<_> = group.group_offsets().iter().map(|&(group, share)| tightrope_risk::GroupOffset { group, share }).collect();
-    let p = Portfolio { assets: &assets, tiers: &tiers[..count], group_offsets: &offsets, positions: &positions, now: w.rt.clock().unix_timestamp, conf_multiplier: tightrope_risk::FX_ONE };
+    let inputs = EngineInputs::of(w, before, &event.liquidatee_prices);
     let index = |key: &Pubkey| before.active_balances().position(|b| b.asset == *key).unwrap() as u8;
     let terms = LiquidationTerms {
         liability: index(&event.liability_asset),
@@ -121,7 +100,7 @@ fn engine_size(w: &World, before: &MarginAccount, event: &Liquidated, model: Mar
         max_repay: event.max_repay,
         dust: group.margin_call.dust.into(),
     };
-    liquidation_size_in(&p, model.risk_model(), &terms, &mut positions.clone()).unwrap()
+    liquidation_size_in(&inputs.portfolio(), model.risk_model(), &terms, &mut inputs.positions.clone()).unwrap()
 }
 
 #[test]

@@ -152,37 +152,9 @@ fn health_equals_the_risk_engine_on_the_same_inputs() {
     for model in [MarginModel::Rules, MarginModel::Tims] {
         b.set_model(model).assert_ok();
         let report = b.health();
-        let group: tightrope::state::Group = b.w.rt.load(&b.w.group).unwrap();
-        let mut tiers = [tightrope_risk::Tier::cash(); tightrope::state::MAX_TIERS];
-        let tier_count = group.risk_tiers(&mut tiers);
         let account: tightrope::state::MarginAccount = b.w.rt.load(&trader.margin_account).unwrap();
-        let mut assets = Vec::new();
-        let mut positions = Vec::new();
-        for (index, (balance, used)) in account.active_balances().zip(&report.prices).enumerate() {
-            let asset: tightrope::state::Asset = b.w.rt.load(&balance.asset).unwrap();
-            assets.push(tightrope_risk::Asset {
-                decimals: asset.decimals,
-                price: used.price,
-                conf: used.conf,
-                stable_price: used.stable_price,
-                tier: asset.params.tier,
-                rules: asset.params.rules.to_rates(),
-                carry: tightrope_risk::Carry::NONE,
-                tracks: None,
-            });
-            let deposit = tightrope::math::shares::deposit_native(balance.deposit_shares(), asset.deposit_index()).unwrap();
-            let borrow = tightrope::math::shares::borrow_native(balance.borrow_shares(), asset.borrow_index()).unwrap();
-            positions.push(tightrope_risk::Position::Spot { asset: index as u8, deposit: deposit as u64, borrow: borrow as u64 });
-        }
-        let offsets: Vec<_> = group.group_offsets().iter().map(|&(group, share)| tightrope_risk::GroupOffset { group, share }).collect();
-        let portfolio = tightrope_risk::Portfolio {
-            assets: &assets,
-            tiers: &tiers[..tier_count],
-            group_offsets: &offsets,
-            positions: &positions,
-            now: b.w.rt.clock().unix_timestamp,
-            conf_multiplier: tightrope_risk::FX_ONE,
-        };
+        let inputs = common::engine::EngineInputs::of(&b.w, &account, &report.prices);
+        let portfolio = inputs.portfolio();
         let mut breakdown = tightrope_risk::Breakdown::default();
         let expected = tightrope_risk::quote_with_breakdown(&portfolio, model.risk_model(), &mut breakdown).unwrap();
         assert_eq!(report.health, tightrope::events::HealthFigures::from(&expected), "{model:?}");

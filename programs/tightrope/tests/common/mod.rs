@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod book;
+pub mod engine;
 pub mod liquidation;
 pub mod lookup;
 
