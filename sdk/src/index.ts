@@ -23,6 +23,7 @@ export * from "./pyth";
 export * from "./state";
 export * from "./tightropeClient";
 export * from "./transactions";
+export * from "./wallet";
 export * as math from "./math";
 // The risk engine under its own name: its Asset, Tier and FX_ONE (a bigint) are not the account layouts' BN types.
 export * as risk from "./risk";

@@ -3,7 +3,7 @@
 // withdrawal or borrow; builds every instruction (`instructions.ts`) with its health accounts; and sends through
 // simulate-then-send with lookup tables when needed (`transactions.ts`). The insurance fund is a balance of each
 // asset (`AssetState.insurance` and its pending withdrawal), so `fetchAsset(s)` reads it.
-import { AnchorProvider, Program, Wallet } from "@coral-xyz/anchor";
+import { AnchorProvider, Program } from "@coral-xyz/anchor";
 import { createAssociatedTokenAccountIdempotentInstruction, getAssociatedTokenAddressSync } from "@solana/spl-token";
 import { AccountInfo, Connection, Keypair, PublicKey, SYSVAR_CLOCK_PUBKEY, TransactionInstruction, TransactionMessage, VersionedTransaction } from "@solana/web3.js";
 
@@ -28,6 +28,7 @@ import {
   tightropeCoder,
 } from "./state";
 import { SendOptions, throwIfFailed, TransactionSender } from "./transactions";
+import { KeypairWallet, TransactionWallet } from "./wallet";
 
 /** What the program's `health` instruction returns, decoded. */
 export interface HealthReport {
@@ -51,7 +52,7 @@ export class TightropeClient {
   readonly instructions: TightropeInstructions;
   readonly sender: TransactionSender;
 
-  constructor(readonly connection: Connection, readonly wallet: Wallet) {
+  constructor(readonly connection: Connection, readonly wallet: TransactionWallet) {
     const provider = new AnchorProvider(connection, wallet, { commitment: "confirmed", preflightCommitment: "confirmed" });
     this.program = new Program<Tightrope>(IDL_JSON as Tightrope, provider);
     this.instructions = new TightropeInstructions(this.program);
@@ -59,7 +60,7 @@ export class TightropeClient {
   }
 
   static fromKeypair(connection: Connection, keypair: Keypair): TightropeClient {
-    return new TightropeClient(connection, new Wallet(keypair));
+    return new TightropeClient(connection, new KeypairWallet(keypair));
   }
 
   get publicKey(): PublicKey {
