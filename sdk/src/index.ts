@@ -16,6 +16,7 @@ export * from "./accountWhatIf";
 export * from "./balanceChange";
 export * from "./client";
 export * from "./errors";
+export * from "./format";
 export * from "./instructions";
 export * from "./oracle";
 export * from "./portfolio";
