@@ -128,6 +128,14 @@ export class TightropeClient {
     return (await this.snapshot([])).now;
   }
 
+  /** What `owner` holds of `mint` in its associated token account (native units; 0 when it has none). */
+  async tokenBalance(mint: PublicKey, owner = this.publicKey): Promise<bigint> {
+    const ata = getAssociatedTokenAddressSync(mint, owner, true);
+    const info = await this.connection.getAccountInfo(ata, "confirmed");
+    // SPL Token account: mint 32, owner 32, then the amount as a little-endian u64.
+    return info && info.data.length >= 72 ? info.data.readBigUInt64LE(64) : 0n;
+  }
+
   /** The balances' assets and their oracles: what the canonical health accounts need. */
   async healthSource(account: MarginAccountState): Promise<HealthSource & { assets: AssetState[] }> {
     const infos = await this.connection.getMultipleAccountsInfo(account.balances.map((b) => b.asset), "confirmed");
@@ -151,8 +159,12 @@ export class TightropeClient {
     const missing = assets.filter((a) => !base.balances.some((b) => b.asset.address.equals(a)));
     const states = await Promise.all(missing.map((a) => this.fetchAsset(a)));
     const { infos } = await this.snapshot(states.map((s) => s.oracle));
-    const priced = new Map(states.map((s) => [key(s.address), priceAsset(base.group.address, s, infos.get(key(s.oracle)) ?? null, base.now)]));
-    return (asset) => priced.get(key(asset));
+    // Priced when asked, so one asset's stale oracle is that asset's refusal, not every other asset's.
+    const byAddress = new Map(states.map((s) => [key(s.address), s]));
+    return (asset) => {
+      const s = byAddress.get(key(asset));
+      return s && priceAsset(base.group.address, s, infos.get(key(s.oracle)) ?? null, base.now);
+    };
   }
 
   /** The account's figures after `actions`; throws the program's error for a step the program would refuse. */
