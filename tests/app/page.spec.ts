@@ -116,11 +116,12 @@ describe("the trader's page in Chromium, against a seeded local cluster", functi
   });
 
   it("gives every control a label and reaches it from the keyboard", async function () {
-    const unnamed = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>("input, select, button, textarea, summary")]
+    // The DOM's types are not in the tests' compilation, so the element is described by what is read of it.
+    type Control = { labels?: { length: number } | null; tabIndex: number; textContent: string | null; outerHTML: string; getAttribute(name: string): string | null; hasAttribute(name: string): boolean };
+    const unnamed = await page.locator("input, select, button, textarea, summary").evaluateAll((controls: Control[]) =>
+      controls
         .filter((el) => {
-          const labels = (el as HTMLInputElement).labels;
-          const named = (labels && labels.length > 0) || el.getAttribute("aria-label") || el.getAttribute("aria-labelledby") || el.textContent?.trim();
+          const named = (el.labels && el.labels.length > 0) || el.getAttribute("aria-label") || el.getAttribute("aria-labelledby") || el.textContent?.trim();
           const reachable = el.tabIndex >= 0 && !el.hasAttribute("hidden");
           return !named || !reachable;
         })
