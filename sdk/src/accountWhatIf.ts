@@ -14,6 +14,8 @@ import type { Model } from "./risk/model";
 import { largestPassing } from "./risk/whatIf";
 
 const MAX_BALANCES = 16;
+/** The group's `PAUSE_*` bit of each balance change (`state/group.rs`). */
+const PAUSE_BIT: Record<BalanceKind, number> = { deposit: 1, withdraw: 1 << 1, borrow: 1 << 2, repay: 1 << 3 };
 const U64_MAX = (1n << 64n) - 1n;
 
 export type AccountAction =
@@ -48,6 +50,9 @@ function step(base: AccountPortfolio, balances: PricedBalance[], model: Model, a
     const price = { ...b.price, price: action.price, conf: action.conf ?? b.price.conf };
     return balances.map((x, j) => (j === i ? { ...b, price, stablePrice: action.stablePrice ?? b.stablePrice } : x));
   }
+  // The program's order: the pause flags, then (moving funds out) an open margin call, then the balance itself.
+  if (base.group.pauseFlags & PAUSE_BIT[action.kind]) throw TightropeError.program("OperationPaused");
+  if ((action.kind === "withdraw" || action.kind === "borrow") && base.account.marginCallAt !== null) throw TightropeError.program("UnderMarginCall");
   const current =
     i >= 0
       ? balances[i]
@@ -73,6 +78,13 @@ export function accountWhatIf(base: AccountPortfolio, actions: readonly AccountA
   const model = options.model ?? base.model;
   const balances = actions.reduce((bs, a) => step(base, bs, model, a, options.market), base.balances);
   return { balances, model, ...quoteWithBreakdown(enginePortfolio(base.group, balances, base.now), model) };
+}
+
+/** The account under `model` with nothing else changed; `set_margin_model`'s refusal when initial margin fails there. */
+export function modelSwitchWhatIf(base: AccountPortfolio, model: Model): AccountWhatIf {
+  const after = accountWhatIf(base, [], { model });
+  if (after.quote.initialHealth < 0n) throw TightropeError.program("InitialMarginShortfall", -after.quote.initialHealth);
+  return after;
 }
 
 function largest(base: AccountPortfolio, kind: "withdraw" | "borrow", asset: PublicKey, limit: bigint, market?: Market): bigint {

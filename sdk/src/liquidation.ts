@@ -4,7 +4,7 @@
 import type { PublicKey } from "@solana/web3.js";
 
 import { TightropeError } from "./errors";
-import * as marginCall from "./math/marginCall";
+import * as marginCall from "./marginCall";
 import type { AccountPortfolio } from "./portfolio";
 import { quote } from "./risk/engine";
 import type { Quote } from "./risk/engine";
@@ -14,14 +14,12 @@ export type LiquidationStatus =
   | { liquidatable: true; quote: Quote }
   | { liquidatable: false; quote: Quote; reason: "NotBelowMaintenance" | "MarginCallNotFlagged" | "MarginCallGraceRunning" };
 
-const maintenance = (q: Quote): marginCall.Maintenance => ({ equity: q.equity, requirement: q.maintenanceRequirement, health: q.maintenanceHealth });
-
 /** Whether the program would liquidate the account at the portfolio's moment, naming its refusal if not. */
 export function liquidationStatus(base: AccountPortfolio): LiquidationStatus {
   const q = quote(base.portfolio, base.model);
   if (q.maintenanceHealth >= 0n) return { liquidatable: false, quote: q, reason: "NotBelowMaintenance" };
   const c = base.group.marginCall;
-  if (marginCall.liquidatable(maintenance(q), base.account.marginCallAt, base.now, c.graceSeconds, c.hardThreshold)) return { liquidatable: true, quote: q };
+  if (marginCall.liquidatable(q, base.account.marginCallAt, base.now, c)) return { liquidatable: true, quote: q };
   return { liquidatable: false, quote: q, reason: base.account.marginCallAt === null ? "MarginCallNotFlagged" : "MarginCallGraceRunning" };
 }
 
@@ -40,7 +38,7 @@ export function liquidationTerms(base: AccountPortfolio, liability: PublicKey, c
     collateral: c,
     discount: ld > cd ? ld : cd,
     insuranceShare: settings.insuranceShare,
-    targetHealth: marginCall.liquidationTarget(maintenance(q), settings.liquidationTarget),
+    targetHealth: marginCall.liquidationTarget(q, settings.liquidationTarget),
     maxRepay,
     dust: settings.dust,
   };

@@ -3,7 +3,7 @@
 // withdrawal or borrow; builds every instruction (`instructions.ts`) with its health accounts; and sends through
 // simulate-then-send with lookup tables when needed (`transactions.ts`). The insurance fund is a balance of each
 // asset (`AssetState.insurance` and its pending withdrawal), so `fetchAsset(s)` reads it.
-import { AnchorProvider, Program, Wallet } from "@coral-xyz/anchor";
+import { AnchorProvider, Program } from "@coral-xyz/anchor";
 import { createAssociatedTokenAccountIdempotentInstruction, getAssociatedTokenAddressSync } from "@solana/spl-token";
 import { AccountInfo, Connection, Keypair, PublicKey, SYSVAR_CLOCK_PUBKEY, TransactionInstruction, TransactionMessage, VersionedTransaction } from "@solana/web3.js";
 
@@ -28,6 +28,7 @@ import {
   tightropeCoder,
 } from "./state";
 import { SendOptions, throwIfFailed, TransactionSender } from "./transactions";
+import { KeypairWallet, TransactionWallet } from "./wallet";
 
 /** What the program's `health` instruction returns, decoded. */
 export interface HealthReport {
@@ -51,7 +52,7 @@ export class TightropeClient {
   readonly instructions: TightropeInstructions;
   readonly sender: TransactionSender;
 
-  constructor(readonly connection: Connection, readonly wallet: Wallet) {
+  constructor(readonly connection: Connection, readonly wallet: TransactionWallet) {
     const provider = new AnchorProvider(connection, wallet, { commitment: "confirmed", preflightCommitment: "confirmed" });
     this.program = new Program<Tightrope>(IDL_JSON as Tightrope, provider);
     this.instructions = new TightropeInstructions(this.program);
@@ -59,7 +60,7 @@ export class TightropeClient {
   }
 
   static fromKeypair(connection: Connection, keypair: Keypair): TightropeClient {
-    return new TightropeClient(connection, new Wallet(keypair));
+    return new TightropeClient(connection, new KeypairWallet(keypair));
   }
 
   get publicKey(): PublicKey {
@@ -127,6 +128,14 @@ export class TightropeClient {
     return (await this.snapshot([])).now;
   }
 
+  /** What `owner` holds of `mint` in its associated token account (native units; 0 when it has none). */
+  async tokenBalance(mint: PublicKey, owner = this.publicKey): Promise<bigint> {
+    const ata = getAssociatedTokenAddressSync(mint, owner, true);
+    const info = await this.connection.getAccountInfo(ata, "confirmed");
+    // SPL Token account: mint 32, owner 32, then the amount as a little-endian u64.
+    return info && info.data.length >= 72 ? info.data.readBigUInt64LE(64) : 0n;
+  }
+
   /** The balances' assets and their oracles: what the canonical health accounts need. */
   async healthSource(account: MarginAccountState): Promise<HealthSource & { assets: AssetState[] }> {
     const infos = await this.connection.getMultipleAccountsInfo(account.balances.map((b) => b.asset), "confirmed");
@@ -150,8 +159,12 @@ export class TightropeClient {
     const missing = assets.filter((a) => !base.balances.some((b) => b.asset.address.equals(a)));
     const states = await Promise.all(missing.map((a) => this.fetchAsset(a)));
     const { infos } = await this.snapshot(states.map((s) => s.oracle));
-    const priced = new Map(states.map((s) => [key(s.address), priceAsset(base.group.address, s, infos.get(key(s.oracle)) ?? null, base.now)]));
-    return (asset) => priced.get(key(asset));
+    // Priced when asked, so one asset's stale oracle is that asset's refusal, not every other asset's.
+    const byAddress = new Map(states.map((s) => [key(s.address), s]));
+    return (asset) => {
+      const s = byAddress.get(key(asset));
+      return s && priceAsset(base.group.address, s, infos.get(key(s.oracle)) ?? null, base.now);
+    };
   }
 
   /** The account's figures after `actions`; throws the program's error for a step the program would refuse. */

@@ -6,7 +6,7 @@ import path from "node:path";
 
 import { Connection, Keypair, PublicKey } from "@solana/web3.js";
 
-import { PYTH_FEED_IDS } from "../pyth";
+import { assetSymbol } from "../format";
 import { parseDecimal } from "../risk/json/decimal";
 import type { AssetState, GroupState } from "../state";
 import { TightropeClient } from "../tightropeClient";
@@ -94,12 +94,8 @@ export async function requireAccount(s: Session): Promise<void> {
   }
 }
 
-const SYMBOL_BY_FEED = new Map<string, string>(Object.entries(PYTH_FEED_IDS).map(([pair, feed]) => [feed, pair.split("/")[0]]));
-
 /** The asset's name: its Pyth feed's base symbol (SOL for SOL/USD), else its token index. */
-export function symbolOf(asset: AssetState): string {
-  return SYMBOL_BY_FEED.get(Buffer.from(asset.feedId).toString("hex")) ?? `#${asset.tokenIndex}`;
-}
+export const symbolOf = (asset: AssetState): string => assetSymbol(asset);
 
 /** An asset of the group named by symbol, `#index`, mint or asset address. */
 export function resolveAsset(s: Session, name: string): AssetState {

@@ -1,14 +1,5 @@
-// Exact human forms of the SDK's integers for the CLI: native amounts with the asset's decimals, quote money with
-// 6, fixed point with 12, trailing zeros dropped (never rounded); aligned tables; JSON with bigints as strings.
-import { formatDecimal } from "../risk/json/decimal";
-
-const trim = (text: string) => (text.includes(".") ? text.replace(/0+$/, "").replace(/\.$/, "") : text);
-
-export const units = (native: bigint, decimals: number): string => trim(formatDecimal(native, decimals));
-export const money = (minor: bigint): string => formatDecimal(minor, 6);
-export const fx = (value: bigint): string => trim(formatDecimal(value, 12));
-/** A fixed-point ratio as a percentage with every digit (1.0 → 100%). */
-export const percent = (value: bigint): string => `${trim(formatDecimal(value * 100n, 12))}%`;
+// The CLI's output forms: the SDK's exact number formats (`../format`), aligned tables, JSON with bigints as strings.
+export { formatFx as fx, formatMoney as money, formatPercent as percent, formatUnits as units } from "../format";
 
 /** Columns padded to their widest cell; numbers right-aligned. */
 export function table(rows: string[][]): string {

@@ -6,5 +6,3 @@ export type { Accrual, InterestModel } from "./interest";
 export { confWithin, pythToFx } from "./oraclePrice";
 export { borrowNative, borrowSharesFor, depositNative, depositSharesFor, repaySharesFor, withdrawSharesFor } from "./shares";
 export { updateStablePrice } from "./stablePrice";
-export { beyondHardThreshold, callable, cured, liquidatable, liquidationTarget } from "./marginCall";
-export type { Maintenance } from "./marginCall";
