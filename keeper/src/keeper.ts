@@ -296,6 +296,11 @@ export class Keeper {
     }
   }
 
+  /** Keys of the accounts this keeper (its shard) tracks. */
+  trackedKeys(): string[] {
+    return [...this.states.keys()];
+  }
+
   /** What the running keeper sees, for `tightrope-keeper status` (served at /status). */
   status() {
     const stats = this.index?.stats();
