@@ -26,6 +26,8 @@ export interface KeeperConfig {
   pollMs: number;
   sweepMs: number;
   rpcTimeoutMs: number;
+  /** How long a sent transaction may take to confirm before it is re-read and re-sent. */
+  confirmTimeoutMs: number;
   computeUnits?: number;
   priorityMicroLamports?: number;
   /** Sends per action before the account is skipped for `skipMs`. */
@@ -37,19 +39,34 @@ export interface KeeperConfig {
 
 /** Program refusals that mean the work is already done (by us earlier, or another keeper). */
 const SETTLED = new Set(["AlreadyUnderMarginCall", "NotBelowMaintenance", "NotLiquidatable"]);
+/** Retry backoff: doubling from 250 ms, never above 2 s (a price can move far in longer). */
 const BACKOFF_MS = 250;
+const MAX_BACKOFF_MS = 2_000;
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** A Connection whose every HTTP request gives up after `timeoutMs` (web3.js would wait on a hung server forever). */
+/** Tries of one HTTP request that timed out, failed to connect or got a 5xx, before the caller sees the error. */
+const REQUEST_TRIES = 3;
+
+/**
+ * A Connection whose every HTTP request gives up after `timeoutMs` (web3.js would wait on a hung server forever)
+ * and is retried on a timeout, a network error or a 5xx. Retrying is safe for every method the keeper uses: reads
+ * are idempotent, and a signed transaction sent twice is one transaction (its signature is its identity).
+ */
 export function keeperConnection(rpcUrl: string, wsUrl: string | undefined, timeoutMs: number): Connection {
-  return new Connection(rpcUrl, {
-    commitment: "confirmed",
-    wsEndpoint: wsUrl,
-    disableRetryOnRateLimit: true,
-    fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
-  });
+  const patientFetch = async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]): Promise<Response> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+        if (response.status < 500 || attempt === REQUEST_TRIES) return response;
+      } catch (e) {
+        if (attempt === REQUEST_TRIES) throw e;
+      }
+      await sleep(50 * 2 ** attempt);
+    }
+  };
+  return new Connection(rpcUrl, { commitment: "confirmed", wsEndpoint: wsUrl, disableRetryOnRateLimit: true, fetch: patientFetch });
 }
 
 export class Keeper {
@@ -73,7 +90,7 @@ export class Keeper {
   constructor(readonly config: KeeperConfig, readonly log: Logger, readonly metrics = new KeeperMetrics(), executor?: Executor) {
     this.connection = keeperConnection(config.rpcUrl, config.wsUrl, config.rpcTimeoutMs);
     this.client = TightropeClient.fromKeypair(this.connection, config.keypair);
-    this.executor = executor ?? new ChainExecutor(this.client, { computeUnits: config.computeUnits, priorityMicroLamports: config.priorityMicroLamports, timeoutMs: 15_000 });
+    this.executor = executor ?? new ChainExecutor(this.client, { computeUnits: config.computeUnits, priorityMicroLamports: config.priorityMicroLamports, timeoutMs: config.confirmTimeoutMs });
     this.discovery = new Discovery(this.connection, this.client.program.programId, config.group, {
       account: (state) => this.onAccount(state),
       asset: (state) => this.onAsset(state),
@@ -94,7 +111,7 @@ export class Keeper {
       } catch (e) {
         this.rpcError("initial load", e);
         if (this.stopped) return;
-        await sleep(Math.min(5_000, BACKOFF_MS * 2 ** attempt));
+        await sleep(Math.min(MAX_BACKOFF_MS, BACKOFF_MS * 2 ** attempt));
       }
     }
     const sweep = () => {
@@ -246,6 +263,9 @@ export class Keeper {
         const fresh = await this.client.portfolio(account);
         this.onAccount(fresh.account);
         if (risk.health(fresh.portfolio, fresh.model, "maintenance") >= 0n) {
+          // The index saw other prices than this read (a newer or older one): look again after the next poll
+          // rather than re-reading in a loop.
+          this.skipped.set(key, { until: Date.now() + this.config.pollMs, reason: "healthy on re-read" });
           this.log.info({ event: "recovered", account: key }, "healthy on re-read; nothing sent");
           return;
         }
@@ -272,7 +292,7 @@ export class Keeper {
           return;
         }
         this.log.warn({ event: "retry", account: key, action: kind, attempt, reason, error: errorText(e) }, `${kind} ${key} failed; retrying`);
-        await sleep(BACKOFF_MS * 2 ** (attempt - 1));
+        await sleep(Math.min(MAX_BACKOFF_MS, BACKOFF_MS * 2 ** (attempt - 1)));
       }
     }
   }

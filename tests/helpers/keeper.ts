@@ -40,6 +40,7 @@ export async function startKeeper(market: Market, overrides: Partial<KeeperConfi
     pollMs: 300,
     sweepMs: 1_000,
     rpcTimeoutMs: 2_000,
+    confirmTimeoutMs: 3_000,
     maxAttempts: 20,
     skipMs: 2_000,
     discount: (risk.FX_ONE * 5n) / 100n,
