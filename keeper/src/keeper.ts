@@ -43,6 +43,14 @@ const SETTLED = new Set(["AlreadyUnderMarginCall", "NotBelowMaintenance", "NotLi
 const BACKOFF_MS = 250;
 const MAX_BACKOFF_MS = 2_000;
 
+/** The keeper's own account could not take a liquidation on and stay above initial margin. */
+class LiquidatorMarginError extends Error {
+  constructor(why: string) {
+    super(`the keeper's margin account would fall below initial margin: ${why}`);
+    this.name = "LiquidatorMarginError";
+  }
+}
+
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -270,6 +278,7 @@ export class Keeper {
           return;
         }
         if (kind === "flag" && fresh.account.marginCallAt !== null) return;
+        if (decision.kind === "liquidate") await this.requireLiquidatorMargin(decision);
         if (tickAt !== undefined && attempt === 1) this.metrics.tickToSend.observe((performance.now() - tickAt) / 1000);
         this.metrics.sent.inc({ kind });
         const signature = await this.send(account, decision);
@@ -284,7 +293,8 @@ export class Keeper {
           this.log.info({ event: "settled", account: key, action: kind, code: e.code }, `${kind} ${key}: already settled (${e.code})`);
           return;
         }
-        const reason = e instanceof NotYetAvailable ? "not_available" : e instanceof TightropeError ? e.code : e instanceof Error ? e.name : "unknown";
+        const reason =
+          e instanceof NotYetAvailable ? "not_available" : e instanceof LiquidatorMarginError ? "liquidator_margin" : e instanceof TightropeError ? e.code : e instanceof Error ? e.name : "unknown";
         this.metrics.failed.inc({ kind, reason });
         if (e instanceof NotYetAvailable || attempt >= this.config.maxAttempts) {
           this.skipped.set(key, { until: Date.now() + this.config.skipMs, reason: `${kind}: ${errorText(e)}` });
@@ -297,6 +307,26 @@ export class Keeper {
     }
   }
 
+  /** The keeper's own margin account: number 0 of its wallet in the group, where it takes on what it liquidates. */
+  private liquidatorAccount(): PublicKey {
+    return this.client.marginAccountAddress(this.config.group, 0);
+  }
+
+  /** Refuses a liquidation that would leave the keeper's own account below initial margin, priced as the program would. */
+  private async requireLiquidatorMargin(decision: Extract<Decision, { kind: "liquidate" }>): Promise<void> {
+    const { liability, collateral, repay, seize } = decision.plan;
+    try {
+      const after = await this.client.whatIf(this.liquidatorAccount(), [
+        { kind: "borrow", asset: this.assets[liability].state.address, amount: repay },
+        { kind: "deposit", asset: this.assets[collateral].state.address, amount: seize },
+      ]);
+      if (after.quote.initialHealth < 0n) throw new LiquidatorMarginError(`initial health would be ${after.quote.initialHealth}`);
+    } catch (e) {
+      if (e instanceof TightropeError) throw new LiquidatorMarginError(e.message);
+      throw e;
+    }
+  }
+
   private send(account: PublicKey, decision: Decision): Promise<string> {
     switch (decision.kind) {
       case "flag":
@@ -305,7 +335,7 @@ export class Keeper {
         return this.executor.resolveBadDebt(account);
       case "liquidate":
         return this.executor.liquidate({
-          liquidator: this.config.keypair.publicKey,
+          liquidator: this.liquidatorAccount(),
           liquidatee: account,
           liability: this.assets[decision.plan.liability].state,
           collateral: this.assets[decision.plan.collateral].state,
