@@ -296,7 +296,8 @@ export class Keeper {
         const reason =
           e instanceof NotYetAvailable ? "not_available" : e instanceof LiquidatorMarginError ? "liquidator_margin" : e instanceof TightropeError ? e.code : e instanceof Error ? e.name : "unknown";
         this.metrics.failed.inc({ kind, reason });
-        if (e instanceof NotYetAvailable || attempt >= this.config.maxAttempts) {
+        // Retrying cannot help a missing instruction or the keeper's own margin; skip the account and say why.
+        if (e instanceof NotYetAvailable || e instanceof LiquidatorMarginError || attempt >= this.config.maxAttempts) {
           this.skipped.set(key, { until: Date.now() + this.config.skipMs, reason: `${kind}: ${errorText(e)}` });
           this.log.warn({ event: "skipped", account: key, action: kind, attempts: attempt, reason, error: errorText(e), forMs: this.config.skipMs }, `skipping ${key} for now: ${errorText(e)}`);
           return;
