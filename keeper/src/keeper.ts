@@ -279,7 +279,9 @@ export class Keeper {
         }
         if (kind === "flag" && fresh.account.marginCallAt !== null) return;
         if (decision.kind === "liquidate") await this.requireLiquidatorMargin(decision);
-        if (tickAt !== undefined && attempt === 1) this.metrics.tickToSend.observe((performance.now() - tickAt) / 1000);
+        const tickToSendMs = tickAt === undefined ? undefined : performance.now() - tickAt;
+        if (tickToSendMs !== undefined && attempt === 1) this.metrics.tickToSend.observe(tickToSendMs / 1000);
+        this.log.info({ event: "sending", account: key, action: kind, attempt, tickToSendMs }, `sending ${kind} ${key}`);
         this.metrics.sent.inc({ kind });
         const signature = await this.send(account, decision);
         this.metrics.landed.inc({ kind });
