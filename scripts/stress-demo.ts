@@ -71,12 +71,13 @@ async function run(server: Localnet, o: { accounts: number; window: string; grac
   const m = await setUpMarket(server, prices, o.grace, say);
   try {
     const opened = new SingleBar({ format: "opening books |{bar}| {value}/{total}", noTTYOutput: true, notTTYSchedule: 5_000 });
+    const openedAt = performance.now();
     opened.start(o.accounts, 0);
     const books = await openBooks(m, o.accounts, o.seed, prices, () => opened.increment());
     opened.stop();
     const kinds = new Map<string, number>();
     books.forEach((b) => kinds.set(`${b.kind} (${b.model})`, (kinds.get(`${b.kind} (${b.model})`) ?? 0) + 1));
-    say(`books: ${[...kinds].sort().map(([k, n]) => `${n} ${k}`).join(", ")}`);
+    say(`books opened in ${((performance.now() - openedAt) / 1000).toFixed(1)} s: ${[...kinds].sort().map(([k, n]) => `${n} ${k}`).join(", ")}`);
 
     const logPath = path.join(os.tmpdir(), `tightrope-stress-keeper-${process.pid}.log`);
     const keeper = await startKeeper(m, logPath);
@@ -87,6 +88,7 @@ async function run(server: Localnet, o: { accounts: number; window: string; grac
     observer.start();
     await observer.sample(0);
     const bar = new SingleBar({ format: "replay |{bar}| {value}/{total} ticks | hour {hour} | SOL ${sol} ETH ${eth} BTC ${btc} | below maintenance {below} | called {called}", noTTYOutput: true, notTTYSchedule: 5_000 });
+    const replayAt = performance.now();
     bar.start(replay.hourOf.length, 0, { hour: 0, sol: dollars(opening.SOL), eth: dollars(opening.ETH), btc: dollars(opening.BTC), below: 0, called: 0 });
     for (let tick = 0; tick < replay.hourOf.length; tick++) {
       const at = performance.now();
@@ -99,6 +101,7 @@ async function run(server: Localnet, o: { accounts: number; window: string; grac
       await sleep(Math.max(0, o.tickMs - (performance.now() - at)));
     }
     bar.stop();
+    say(`replayed ${replay.hourOf.length} ticks in ${((performance.now() - replayAt) / 1000).toFixed(1)} s`);
     await sleep(2_000); // what the keeper has in flight lands
     await observer.sample(replay.hourOf[replay.hourOf.length - 1]);
     await observer.stop();

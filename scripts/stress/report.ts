@@ -107,7 +107,7 @@ export function report(o: Observer, keeper: KeeperLog, insurance: Insurance): st
   );
   for (const [action, times] of keeper.tickToSendMs) {
     const [median, p99] = [percentile(times, 50)!, percentile(times, 99)!];
-    lines.push(`keeper ${action}: ${times.length} decided to send, tick to send median ${median.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`);
+    lines.push(`keeper ${action}: ${times.length} attempts, tick to send median ${median.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`);
   }
   lines.push(`keeper index disagreements with its full sweeps: ${keeper.disagreements}`);
   for (const [reason, n] of keeper.skipped) lines.push(`keeper skipped ${n} account(s): ${reason}`);
