@@ -32,7 +32,7 @@ export interface DiscoveryHandlers {
   asset(state: AssetState): void;
   /** An oracle's account as read (subscription or poll), with the cluster time when known from the same read. */
   oracle(oracle: PublicKey, info: AccountInfo<Buffer>, now?: bigint): void;
-  reload(snapshot: Snapshot): void;
+  reload(snapshot: Snapshot): Promise<void>;
   /** A failed read or subscription step; discovery keeps going and retries on its timers. */
   error(what: string, error: unknown): void;
 }

@@ -42,6 +42,8 @@ const SETTLED = new Set(["AlreadyUnderMarginCall", "NotBelowMaintenance", "NotLi
 /** Retry backoff: doubling from 250 ms, never above 2 s (a price can move far in longer). */
 const BACKOFF_MS = 250;
 const MAX_BACKOFF_MS = 2_000;
+/** Accounts indexed or swept between yields to the event loop (a quarter second of work at most). */
+const REBUILD_SLICE = 5_000;
 
 /** The keeper's own account could not take a liquidation on and stay above initial margin. */
 class LiquidatorMarginError extends Error {
@@ -85,12 +87,14 @@ export class Keeper {
   private index!: HealthIndex;
   private group!: GroupState;
   private assets: ChainAsset[] = [];
-  private readonly states = new Map<string, MarginAccountState>();
+  private states = new Map<string, MarginAccountState>();
   private readonly inFlight = new Set<string>();
   private readonly skipped = new Map<string, { until: number; reason: string }>();
   /** Dry-run logs a decision when it changes, not on every tick. */
   private readonly decided = new Map<string, string>();
   private clock = { now: 0n, at: Date.now() };
+  /** While a reload builds its index: the ticks and account updates to apply to it once it is swapped in. */
+  private arrived: { ticks: Map<number, { price: bigint; conf: bigint }>; accounts: Map<string, MarginAccountState> } | null = null;
   private sweepTimer: NodeJS.Timeout | undefined;
   private stopped = false;
   private lastTick: { asset: string; price: string; evaluated: number; ms: number } | null = null;
@@ -113,7 +117,7 @@ export class Keeper {
     for (let attempt = 0; ; attempt++) {
       try {
         const snapshot = await this.discovery.load();
-        this.apply(snapshot, "start");
+        await this.apply(snapshot, "start");
         this.discovery.start(snapshot);
         break;
       } catch (e) {
@@ -122,8 +126,8 @@ export class Keeper {
         await sleep(Math.min(MAX_BACKOFF_MS, BACKOFF_MS * 2 ** attempt));
       }
     }
-    const sweep = () => {
-      this.sweep();
+    const sweep = async () => {
+      await this.sweep();
       if (!this.stopped) this.sweepTimer = setTimeout(sweep, this.config.sweepMs);
     };
     this.sweepTimer = setTimeout(sweep, this.config.sweepMs);
@@ -144,26 +148,38 @@ export class Keeper {
     return shardOf(key, this.config.shard.count) === this.config.shard.index;
   }
 
-  /** A full state (start or reload): the index is rebuilt from it, so nothing a missed notification hid survives. */
-  private apply(snapshot: Snapshot, why: "start" | "reload"): void {
+  /**
+   * A full state (start or reload): a new index is built from it, so nothing a missed notification hid survives. A
+   * large group builds in slices, the current index serving ticks meanwhile; what arrives during the build (price
+   * ticks, account updates) is applied to the new index when it is swapped in.
+   */
+  private async apply(snapshot: Snapshot, why: "start" | "reload"): Promise<void> {
+    const assets = priceAssets(snapshot.group, snapshot.assets, snapshot.oracles, snapshot.now);
+    const index = new HealthIndex(marketOf(snapshot.group, assets, snapshot.now, this.index?.market));
+    const states = new Map<string, MarginAccountState>();
+    this.arrived = { ticks: new Map(), accounts: new Map() };
+    for (let i = 0; i < snapshot.accounts.length; i++) {
+      this.track(snapshot.accounts[i], index, states, assets);
+      if ((i + 1) % REBUILD_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    const arrived = this.arrived;
+    this.arrived = null;
+    [this.index, this.states, this.assets, this.group] = [index, states, assets, snapshot.group];
     this.clock = { now: snapshot.now, at: Date.now() };
-    this.group = snapshot.group;
-    this.assets = priceAssets(snapshot.group, snapshot.assets, snapshot.oracles, snapshot.now);
-    this.index = new HealthIndex(marketOf(snapshot.group, this.assets, snapshot.now, this.index?.market));
-    this.states.clear();
-    for (const state of snapshot.accounts) this.track(state);
+    arrived.ticks.forEach((t, asset) => index.tick(asset, t.price, t.conf));
+    arrived.accounts.forEach((state) => this.track(state));
     if (why === "reload") this.metrics.reloads.inc();
-    const stats = this.index.stats();
+    const stats = index.stats();
     this.updateGauges();
     this.log.info({ event: why, accounts: snapshot.accounts.length, tracked: stats.tracked, watched: stats.watched, unhealthy: stats.unhealthy }, `${why}: ${stats.tracked} accounts tracked`);
     this.act();
   }
 
-  private track(state: MarginAccountState): void {
+  private track(state: MarginAccountState, index = this.index, states = this.states, assets = this.assets): void {
     if (!this.inShard(state.address)) return;
-    this.states.set(state.address.toBase58(), state);
+    states.set(state.address.toBase58(), state);
     try {
-      this.index.upsert(trackedAccount(state, this.assets));
+      index.upsert(trackedAccount(state, assets));
     } catch (e) {
       this.log.warn({ event: "untracked", account: state.address.toBase58(), error: errorText(e) }, "account not tracked");
     }
@@ -171,6 +187,7 @@ export class Keeper {
 
   private onAccount(state: MarginAccountState): void {
     if (!this.index || !state.group.equals(this.config.group)) return;
+    this.arrived?.accounts.set(state.address.toBase58(), state);
     this.track(state);
     this.updateGauges();
     this.act();
@@ -197,6 +214,7 @@ export class Keeper {
     }
     const current = this.index.market.assets[i];
     if (read.price === current.price && read.conf === current.conf) return;
+    this.arrived?.ticks.set(i, { price: read.price, conf: read.conf });
     const result = this.index.tick(i, read.price, read.conf);
     const ms = performance.now() - at;
     this.metrics.ticks.inc({ asset: String(i) });
@@ -207,14 +225,18 @@ export class Keeper {
     this.act(at);
   }
 
-  private sweep(): void {
-    if (!this.index) return;
-    const result = this.index.sweep();
-    this.metrics.sweeps.inc();
-    for (const d of result.disagreements) {
-      this.metrics.disagreements.inc();
-      this.log.error({ event: "index_disagreement", account: d.key, health: d.health?.toString(), indexed: d.indexed?.toString(), watched: d.watched }, "the index disagreed with a full sweep (bug)");
+  /** The full sweep, in slices so ticks are served between them; abandoned if a reload swaps the index. */
+  private async sweep(): Promise<void> {
+    const index = this.index;
+    if (!index) return;
+    for (let from = 0; from < index.capacity && index === this.index; from += REBUILD_SLICE) {
+      for (const d of index.sweep(from, from + REBUILD_SLICE).disagreements) {
+        this.metrics.disagreements.inc();
+        this.log.error({ event: "index_disagreement", account: d.key, health: d.health?.toString(), indexed: d.indexed?.toString(), watched: d.watched }, "the index disagreed with a full sweep (bug)");
+      }
+      await new Promise((resolve) => setImmediate(resolve));
     }
+    this.metrics.sweeps.inc();
     this.updateGauges();
     this.act();
   }

@@ -134,20 +134,30 @@ export class HealthIndex {
     return out.sort((x, y) => (x.health < y.health ? -1 : x.health > y.health ? 1 : 0));
   }
 
-  /** Re-evaluates every account exactly and compares with the index; a disagreement is repaired and reported. */
-  sweep(): SweepResult {
+  /** Slots a sweep walks (ids, live or free): `sweep(from, to)` covers a slice of them. */
+  get capacity(): number {
+    return this.slots.length;
+  }
+
+  /**
+   * Re-evaluates every account (or those with ids in [from, to)) exactly and compares with the index; a
+   * disagreement is repaired and reported. Each account is compared atomically, so a caller may sweep in slices
+   * with ticks in between.
+   */
+  sweep(from = 0, to = this.slots.length): SweepResult {
     const result: SweepResult = { evaluated: 0, unhealthy: 0, disagreements: [] };
-    this.slots.forEach((slot, id) => {
-      if (!slot) return;
+    for (let id = from; id < Math.min(to, this.slots.length); id++) {
+      const slot = this.slots[id];
+      if (!slot) continue;
       result.evaluated++;
       const health = safeHealth(this.market, slot.account);
       if (health !== null && health < 0n) result.unhealthy++;
       // The index claims: a boxed account is healthy; a watched one has exactly the health last computed.
       const agrees = slot.watched ? health === slot.health : health !== null && health >= 0n;
-      if (agrees) return;
+      if (agrees) continue;
       result.disagreements.push({ key: slot.account.key, health, indexed: slot.health, watched: slot.watched });
       this.reevaluate(id);
-    });
+    }
     return result;
   }
 
