@@ -16,10 +16,11 @@ interface Slot {
   /** Bumped on every re-evaluation: heap entries of older versions are stale. */
   version: number;
   watched: boolean;
-  /** Exact maintenance health at the last evaluation; current for watched accounts (re-evaluated every tick). */
+  /**
+   * Exact maintenance health at the last evaluation, current for watched accounts (re-evaluated every tick); null
+   * when the engine refuses to price the account (as the program would), which keeps it watched.
+   */
   health: Money | null;
-  /** The engine's refusal when it cannot price the account (an asset's bounds), kept for the operator. */
-  error: string | null;
 }
 
 export interface TickResult {
@@ -71,7 +72,7 @@ export class HealthIndex {
     if (id === undefined) {
       id = this.freeIds.pop() ?? this.slots.length;
       this.byKey.set(account.key, id);
-      this.slots[id] = { account, version: 0, watched: false, health: null, error: null };
+      this.slots[id] = { account, version: 0, watched: false, health: null };
     } else {
       this.unwatch(id);
       this.slots[id]!.account = account;
@@ -86,10 +87,6 @@ export class HealthIndex {
     this.slots[id] = undefined; // its heap entries no longer match a live version
     this.byKey.delete(key);
     this.freeIds.push(id);
-  }
-
-  has(key: string): boolean {
-    return this.byKey.has(key);
   }
 
   /** A new oracle price (and confidence, Fx) for `asset`: re-evaluates exactly the accounts it may have hurt. */
@@ -112,11 +109,6 @@ export class HealthIndex {
     touched.forEach((id) => this.reevaluate(id));
     this.compactIfStale(asset);
     return { evaluated: touched.size, confWidened: false };
-  }
-
-  /** The cluster time the engine prices at (option expiries; the program's balances carry none yet). */
-  setNow(now: bigint): void {
-    this.market.now = now;
   }
 
   /** Accounts below maintenance, most short first. Only watched accounts can be. */
@@ -174,13 +166,6 @@ export class HealthIndex {
     };
   }
 
-  /** Last exact figures of one account (current for a watched one). */
-  view(key: string): { watched: boolean; health: Money | null; error: string | null } | undefined {
-    const id = this.byKey.get(key);
-    const slot = id === undefined ? undefined : this.slots[id];
-    return slot && { watched: slot.watched, health: slot.health, error: slot.error };
-  }
-
   private reevaluate(id: number): void {
     this.unwatch(id);
     this.evaluate(id);
@@ -189,14 +174,12 @@ export class HealthIndex {
   private evaluate(id: number): void {
     const slot = this.slots[id]!;
     slot.version++;
-    slot.error = null;
     let edges = null;
     try {
       slot.health = exactHealth(this.market, slot.account);
       if (slot.health >= 0n) edges = boxEdges(this.market, slot.account);
-    } catch (e) {
+    } catch {
       slot.health = null;
-      slot.error = e instanceof Error ? e.message : String(e);
     }
     if (edges === null) {
       slot.watched = true;
