@@ -1,5 +1,5 @@
 /**
- * The demo (`npm run demo`): the program on the embedded runtime behind a local JSON-RPC cluster, set up by
+ * The trader demo (`npm run demo:trader`): the program on the embedded runtime behind a local JSON-RPC cluster, set up by
  * `migrations/deploy.ts` exactly as on any cluster, and one trader meeting both margin models: a borrow the
  * rules-based model refuses passes under TIMS portfolio margin, then a SOL rally eats into the account's health.
  * Everything goes through unmodified web3.js and Anchor; every figure printed is the program's own, from its return

@@ -6,6 +6,7 @@ import type { PublicKey } from "@solana/web3.js";
 import { TightropeError } from "./errors";
 import * as marginCall from "./marginCall";
 import type { AccountPortfolio } from "./portfolio";
+import type { GroupState } from "./state";
 import { quote } from "./risk/engine";
 import type { Quote } from "./risk/engine";
 import { liquidationSize, LiquidationSize, LiquidationTerms } from "./risk/liquidation/sizing";
@@ -23,7 +24,30 @@ export function liquidationStatus(base: AccountPortfolio): LiquidationStatus {
   return { liquidatable: false, quote: q, reason: base.account.marginCallAt === null ? "MarginCallNotFlagged" : "MarginCallGraceRunning" };
 }
 
-/** The terms the program sizes a liquidation of `liability` against `collateral` on. */
+/**
+ * The terms the program sizes a liquidation on (`controller/liquidation.rs`): the larger of the two assets'
+ * discounts, the group's insurance share and dust, and its target share of the maintenance requirement in `q`.
+ * `liability` and `collateral` index the portfolio the terms will be used with.
+ */
+export function termsFor(
+  settings: GroupState["marginCall"],
+  q: Quote,
+  legs: { liability: number; collateral: number; liabilityDiscount: bigint; collateralDiscount: bigint },
+  maxRepay: bigint,
+): LiquidationTerms {
+  const { liabilityDiscount: ld, collateralDiscount: cd } = legs;
+  return {
+    liability: legs.liability,
+    collateral: legs.collateral,
+    discount: ld > cd ? ld : cd,
+    insuranceShare: settings.insuranceShare,
+    targetHealth: marginCall.liquidationTarget(q, settings.liquidationTarget),
+    maxRepay,
+    dust: settings.dust,
+  };
+}
+
+/** The terms for a liquidation of `base`'s `liability` against its `collateral`. */
 export function liquidationTerms(base: AccountPortfolio, liability: PublicKey, collateral: PublicKey, maxRepay: bigint, q = quote(base.portfolio, base.model)): LiquidationTerms {
   const index = (asset: PublicKey) => {
     const i = base.balances.findIndex((b) => b.asset.address.equals(asset));
@@ -31,17 +55,8 @@ export function liquidationTerms(base: AccountPortfolio, liability: PublicKey, c
     return i;
   };
   const [l, c] = [index(liability), index(collateral)];
-  const [ld, cd] = [base.balances[l].asset.liquidationDiscount, base.balances[c].asset.liquidationDiscount];
-  const settings = base.group.marginCall;
-  return {
-    liability: l,
-    collateral: c,
-    discount: ld > cd ? ld : cd,
-    insuranceShare: settings.insuranceShare,
-    targetHealth: marginCall.liquidationTarget(q, settings.liquidationTarget),
-    maxRepay,
-    dust: settings.dust,
-  };
+  const discounts = { liabilityDiscount: base.balances[l].asset.liquidationDiscount, collateralDiscount: base.balances[c].asset.liquidationDiscount };
+  return termsFor(base.group.marginCall, q, { liability: l, collateral: c, ...discounts }, maxRepay);
 }
 
 /** The repay, seizure and insurance fee the program computes for this liquidation (before share rounding). */

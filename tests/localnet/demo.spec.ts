@@ -1,4 +1,4 @@
-// `npm run demo` without its build step: the same script against its own server, its lines checked.
+// `npm run demo:trader` without its build step: the same script against its own server, its lines checked.
 import assert from "node:assert/strict";
 
 import { runDemo } from "../../scripts/demo";
