@@ -3,7 +3,7 @@
 // account: re-read on chain and priced exactly as the program will, then simulated, sent, confirmed, retried with
 // backoff, and skipped for a while (saying why) when it keeps failing. `dryRun` decides and logs, sends nothing.
 import { AccountInfo, Connection, Keypair, PublicKey } from "@solana/web3.js";
-import { accruedAsset, AssetState, closeWebSocket, GroupState, MarginAccountState, readOraclePrice, risk, TightropeClient, TightropeError } from "@tightrope/sdk";
+import { accruedAsset, AssetState, closeWebSocket, GroupState, liquidationStatus, MarginAccountState, readOraclePrice, risk, TightropeClient, TightropeError } from "@tightrope/sdk";
 import type { Logger } from "pino";
 
 import { ChainAsset, marketOf, priceAssets, shardOf, trackedAccount } from "./chain";
@@ -300,6 +300,14 @@ export class Keeper {
           return;
         }
         if (kind === "flag" && fresh.account.marginCallAt !== null) return;
+        // The index's clock runs on this machine's; the program's is the cluster's. Ask the mirror at the re-read's
+        // cluster time, and come back after the next poll when the window has not ended there yet.
+        const status = kind === "liquidate" ? liquidationStatus(fresh) : undefined;
+        if (status && !status.liquidatable) {
+          this.skipped.set(key, { until: Date.now() + this.config.pollMs, reason: status.reason });
+          this.log.info({ event: "waiting", account: key, reason: status.reason }, `not liquidatable yet on re-read (${status.reason})`);
+          return;
+        }
         if (decision.kind === "liquidate") await this.requireLiquidatorMargin(decision);
         const tickToSendMs = tickAt === undefined ? undefined : performance.now() - tickAt;
         if (tickToSendMs !== undefined && attempt === 1) this.metrics.tickToSend.observe(tickToSendMs / 1000);
