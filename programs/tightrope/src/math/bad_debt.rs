@@ -79,6 +79,14 @@ mod tests {
     }
 
     #[test]
+    fn with_no_depositors_left_the_whole_loss_comes_from_fees() {
+        // Found by the million-step invariant run (seed 20261206, step 346,593): a debt written off in an asset
+        // nobody deposits any more must still leave every token accounted for.
+        let w = write_off(40, 10, 0, FX_ONE).unwrap();
+        assert_eq!((w.covered, w.socialized, w.from_fees, w.deposit_index_after), (10, 30, 30, FX_ONE));
+    }
+
+    #[test]
     fn a_loss_beyond_every_deposit_takes_the_rest_from_fees() {
         let w = write_off(2_000, 0, 1_000, FX_ONE).unwrap();
         assert_eq!((w.deposits_after, w.from_fees, w.deposit_index_after), (0, 1_000, 1));
