@@ -31,8 +31,8 @@ pub fn write_off(debt: u128, insurance: u128, deposit_shares: u128, deposit_inde
     let socialized = debt - covered;
     let deposits_before = deposit_native(deposit_shares, deposit_index)?;
     if socialized == 0 || deposit_shares == 0 {
-        // Nobody to socialize over: the loss stays out of every claim, and so does no token.
-        return Ok(WriteOff { covered, socialized, deposit_index_after: deposit_index, deposits_before, deposits_after: deposits_before, dust_to_fees: 0, from_fees: 0 });
+        // Nothing to socialize, or nobody to socialize it over: then the tokens lent out came from the fees.
+        return Ok(WriteOff { covered, socialized, deposit_index_after: deposit_index, deposits_before, deposits_after: deposits_before, dust_to_fees: 0, from_fees: socialized });
     }
     let absorbed = socialized.min(deposits_before);
     let target = deposits_before - absorbed;
