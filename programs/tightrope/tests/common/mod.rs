@@ -284,16 +284,24 @@ impl World {
     /// Runs `health` for `trader`: its return data (within the runtime's 1,024-byte limit) and its event, which
     /// must carry the same figures.
     pub fn health(&mut self, trader: &Trader) -> (HealthReport, HealthReported) {
+        self.try_health(trader).unwrap_or_else(|outcome| panic!("health refused: {:?}\n{}", outcome.result, outcome.logs.join("\n")))
+    }
+
+    /// `health`, or the refusal (an account whose balances the program cannot price, say).
+    pub fn try_health(&mut self, trader: &Trader) -> Result<(HealthReport, HealthReported), TxOutcome> {
         let accounts = tightrope::accounts::Health { group: self.group, margin_account: trader.margin_account };
         let mut ix = instruction(accounts, tightrope::instruction::Health {});
         ix.accounts.extend(self.health_accounts(trader, None));
         let outcome = self.rt.process(&[ix], &[]);
-        let data = outcome.assert_ok().return_data.clone().expect("health returns data").data;
+        if !outcome.is_ok() {
+            return Err(outcome);
+        }
+        let data = outcome.return_data.clone().expect("health returns data").data;
         assert!(data.len() <= 1024, "return data of {} bytes", data.len());
         let report = HealthReport::deserialize(&mut &data[..]).expect("a HealthReport");
         let event = outcome.events::<HealthReported>().pop().expect("a HealthReported event");
         assert_eq!((event.model, event.health, event.margin_ratio), (report.model, report.health, report.margin_ratio));
-        (report, event)
+        Ok((report, event))
     }
 
     /// `set_margin_model` signed by `authority`, with the account's health accounts.
