@@ -130,13 +130,20 @@ impl Market {
     }
 
     /// Lets `seconds` pass: the clock moves, every oracle republishes with a moved price, interest accrues.
-    fn pass_time(&mut self, rng: &mut Rng, seconds: i64) {
+    /// `shock`: every volatile asset crashes or spikes by 30–50%, so every run sinks some levered book.
+    fn pass_time(&mut self, rng: &mut Rng, seconds: i64, shock: bool) {
         let now = self.w.rt.clock().unix_timestamp + seconds;
         self.w.rt.set_unix_timestamp(now);
         for (index, asset) in self.assets.clone().iter().enumerate() {
             if index > 0 {
                 // Up to ±5% per move; one move in five is a crash or spike of up to half.
-                let permille = if rng.below(5) == 0 { rng.below(1_001) as i64 - 500 } else { rng.below(101) as i64 - 50 };
+                let permille = if shock {
+                    (300 + rng.below(201) as i64) * if rng.below(2) == 0 { -1 } else { 1 }
+                } else if rng.below(5) == 0 {
+                    rng.below(1_001) as i64 - 500
+                } else {
+                    rng.below(101) as i64 - 50
+                };
                 let step = self.prices[index] * permille / 1000;
                 self.prices[index] = (self.prices[index] + step).max(1);
             }
@@ -150,12 +157,28 @@ impl Market {
         Trader { owner: self.traders[t].owner.insecure_clone(), margin_account: self.traders[t].margin_account }
     }
 
+    /// What `health` says of trader `t` now; nothing for an account the program cannot price.
+    fn reported(&mut self, t: usize) -> Option<tightrope::events::HealthReported> {
+        let trader = self.trader(t);
+        self.w.try_health(&trader).ok().map(|(_, reported)| reported)
+    }
+
     /// One step of the default process on a random trader: flag a margin call, liquidate it through another
     /// trader's account on a random pair, or resolve its bad debt. Checks the liquidation invariants.
     fn default_step(&mut self, rng: &mut Rng, seed: u64, step: u64, d: &mut Defaults) {
-        let t = rng.below(TRADERS as u64) as usize;
+        let action = rng.below(3);
+        let mut t = rng.below(TRADERS as u64) as usize;
+        // Three times in four a flag goes to a trader below maintenance and not called yet, and a liquidation to a
+        // liquidatable one, when there is one; else to anyone, so both acceptances and refusals are exercised.
+        if action < 2 && rng.below(4) > 0 {
+            let wanted = |reported: &tightrope::events::HealthReported| match action {
+                0 => reported.health.maintenance_health < 0 && reported.margin_call_at.is_none(),
+                _ => reported.liquidatable,
+            };
+            t = (0..TRADERS).map(|i| (t + i) % TRADERS).find(|&i| self.reported(i).is_some_and(|r| wanted(&r))).unwrap_or(t);
+        }
         let trader = self.trader(t);
-        match rng.below(3) {
+        match action {
             0 => {
                 let accounts = tightrope::accounts::MarginCall { group: self.w.group, margin_account: trader.margin_account };
                 let mut ix = instruction(accounts, tightrope::instruction::FlagMarginCall {});
@@ -173,7 +196,7 @@ impl Market {
                 let pick = |rng: &mut Rng, from: &[usize]| if from.is_empty() || rng.below(10) == 0 { rng.below(3) as usize } else { from[rng.below(from.len() as u64) as usize] };
                 let (l, c) = (pick(rng, &owed), pick(rng, &held));
                 let max_repay = if rng.below(2) == 0 { u64::MAX } else { 1 + rng.below(10u64.pow(9)) };
-                let liquidatable = self.w.try_health(&trader).is_ok_and(|(_, reported)| reported.liquidatable);
+                let liquidatable = self.reported(t).is_some_and(|r| r.liquidatable);
                 let (liability, collateral) = (self.assets[l].clone(), self.assets[c].clone());
                 let ix = liquidate_ix(&mut self.w, &liquidator.margin_account, &liquidator.owner.pubkey(), &trader.margin_account, &liability, &collateral, max_repay);
                 let outcome = self.w.rt.process(&[ix], &[&liquidator.owner]);
@@ -230,10 +253,13 @@ fn vaults_always_cover_deposits_less_borrows_plus_fees() {
     let mut m = market();
     let (mut accepted, mut max_dust, mut d) = (0u64, 0i128, Defaults::default());
     for step in 0..steps {
+        if step % 500 == 499 {
+            m.pass_time(&mut rng, 60, true);
+        }
         match rng.below(10) {
             0 => {
                 let seconds = 1 + rng.below(86_400) as i64;
-                m.pass_time(&mut rng, seconds);
+                m.pass_time(&mut rng, seconds, false);
             }
             1 | 2 => m.default_step(&mut rng, seed, step, &mut d),
             _ => accepted += u64::from(m.act(&mut rng).2),
