@@ -56,6 +56,14 @@ fn insurance_pays_first_and_depositors_absorb_exactly_the_rest() {
     let account: MarginAccount = b.w.rt.load(&b.trader.margin_account).unwrap();
     assert!(account.active_balances().all(|b| b.deposit_shares() == 0));
 
+    // The owed assets must follow, each the one owed, in slot order.
+    let mut missing = resolve_bad_debt_ix(&b.w, &b.trader.margin_account);
+    missing.accounts.truncate(2);
+    b.w.assert_refused(missing, &[], code(E::HealthAccountsMismatch), &watched);
+    let mut wrong = resolve_bad_debt_ix(&b.w, &b.trader.margin_account);
+    wrong.accounts[2].pubkey = b.sol.asset;
+    b.w.assert_refused(wrong, &[], code(E::HealthAccountsMismatch), &watched);
+
     let before: Asset = b.w.rt.load(&usdc.asset).unwrap();
     let outcome = b.w.rt.process(&[resolve_bad_debt_ix(&b.w, &b.trader.margin_account)], &[]);
     let resolved = outcome.assert_ok().events::<BadDebtResolved>().pop().unwrap();
@@ -89,7 +97,7 @@ fn a_fund_that_covers_the_debt_leaves_depositors_whole() {
     assert_eq!((resolved.covered, resolved.socialized), (resolved.bad_debt, 0));
     assert_eq!((after.deposit_index(), after.total_deposits().unwrap()), (before.deposit_index(), before.total_deposits().unwrap()));
     assert_eq!(after.insurance(), 100 * USDC as u128 - u128::from(resolved.bad_debt));
-    // The wrong asset list is refused by name.
+    // A solvent account (the liquidator's) is refused before its asset list is even read.
     let mut ix = resolve_bad_debt_ix(&b.w, &liquidator.margin_account);
     ix.accounts.truncate(2);
     let watched = [liquidator.margin_account, usdc.asset];
