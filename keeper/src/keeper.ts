@@ -9,6 +9,7 @@ import type { Logger } from "pino";
 import { ChainAsset, marketOf, priceAssets, shardOf, trackedAccount } from "./chain";
 import { Discovery, Snapshot } from "./discovery";
 import { ChainExecutor, Executor } from "./executor";
+import { LiquidatorMarginError, requireLiquidatorMargin } from "./liquidatorMargin";
 import { portfolioOf } from "./index/box";
 import { HealthIndex } from "./index/healthIndex";
 import { KeeperMetrics } from "./metrics";
@@ -45,13 +46,6 @@ const MAX_BACKOFF_MS = 2_000;
 const REBUILD_SLICE = 5_000;
 
 /** The keeper's own account could not take a liquidation on and stay above initial margin. */
-class LiquidatorMarginError extends Error {
-  constructor(why: string) {
-    super(`the keeper's margin account would fall below initial margin: ${why}`);
-    this.name = "LiquidatorMarginError";
-  }
-}
-
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -300,15 +294,17 @@ export class Keeper {
           return;
         }
         if (kind === "flag" && fresh.account.marginCallAt !== null) return;
-        // The index's clock runs on this machine's; the program's is the cluster's. Ask the mirror at the re-read's
-        // cluster time, and come back after the next poll when the window has not ended there yet.
+        // The index's clock is this machine's; ask the mirror at the re-read's cluster time, and wait a poll if needed.
         const status = kind === "liquidate" ? liquidationStatus(fresh) : undefined;
         if (status && !status.liquidatable) {
           this.skipped.set(key, { until: Date.now() + this.config.pollMs, reason: status.reason });
           this.log.info({ event: "waiting", account: key, reason: status.reason }, `not liquidatable yet on re-read (${status.reason})`);
           return;
         }
-        if (decision.kind === "liquidate") await this.requireLiquidatorMargin(decision);
+        if (decision.kind === "liquidate") {
+          const legs = { liability: this.assets[decision.plan.liability].state.address, collateral: this.assets[decision.plan.collateral].state.address };
+          await requireLiquidatorMargin(this.client, this.liquidatorAccount(), legs, decision.plan);
+        }
         const tickToSendMs = tickAt === undefined ? undefined : performance.now() - tickAt;
         if (tickToSendMs !== undefined && attempt === 1) this.metrics.tickToSend.observe(tickToSendMs / 1000);
         this.log.info({ event: "sending", account: key, action: kind, attempt, tickToSendMs }, `sending ${kind} ${key}`);
@@ -343,22 +339,6 @@ export class Keeper {
   /** The keeper's own margin account: number 0 of its wallet in the group, where it takes on what it liquidates. */
   private liquidatorAccount(): PublicKey {
     return this.client.marginAccountAddress(this.config.group, 0);
-  }
-
-  /** Refuses a liquidation that would leave the keeper's own account below initial margin, priced as the program would. */
-  private async requireLiquidatorMargin(decision: Extract<Decision, { kind: "liquidate" }>): Promise<void> {
-    const { liability, collateral, repay, seize, fee } = decision.plan;
-    try {
-      const after = await this.client.whatIf(this.liquidatorAccount(), [
-        { kind: "borrow", asset: this.assets[liability].state.address, amount: repay },
-        // The liquidation moves these inside the protocol: the caps that bind a real borrow do not apply there.
-        { kind: "deposit", asset: this.assets[collateral].state.address, amount: seize - fee },
-      ]);
-      if (after.quote.initialHealth < 0n) throw new LiquidatorMarginError(`initial health would be ${after.quote.initialHealth}`);
-    } catch (e) {
-      if (e instanceof TightropeError) throw new LiquidatorMarginError(e.message);
-      throw e;
-    }
   }
 
   private send(account: PublicKey, decision: Decision): Promise<string> {

@@ -36,7 +36,7 @@ fn touched<'a>(liability: &'a Leg, collateral: &'a Leg) -> [Touched<'a>; 2] {
 }
 
 /// Both accounts priced: the liquidatee's health accounts come first in `remaining`, then the liquidator's.
-struct Priced2<'info> {
+struct BothPriced<'info> {
     liquidatee: Vec<Priced>,
     liquidator: Vec<Priced>,
     split: usize,
@@ -50,12 +50,12 @@ fn price_both<'info>(
     legs: [Touched; 2],
     remaining: &'info [AccountInfo<'info>],
     now: i64,
-) -> Result<Priced2<'info>> {
+) -> Result<BothPriced<'info>> {
     let (first, rest) = health::price_balances(group_key, liquidatee, &legs, remaining, now)?;
     let split = remaining.len() - rest.len();
     let (second, rest) = health::price_balances(group_key, liquidator, &legs, rest, now)?;
     require!(rest.is_empty(), TightropeError::HealthAccountsMismatch);
-    Ok(Priced2 { liquidatee: first, liquidator: second, split, remaining })
+    Ok(BothPriced { liquidatee: first, liquidator: second, split, remaining })
 }
 
 /// Refuses an account that may not be liquidated now, naming why.
@@ -76,6 +76,8 @@ fn index_of(priced: &[Priced], key: &Pubkey) -> Result<u8> {
     Ok(index as u8)
 }
 
+/// Liquidates on `group`'s terms. The handler has already refused one account on both sides and one asset on both
+/// legs: it must, before it borrows the accounts, since the same key twice could not be loaded mutably twice.
 #[allow(clippy::too_many_arguments)]
 pub fn liquidate<'info>(
     group_key: Pubkey,
@@ -88,8 +90,6 @@ pub fn liquidate<'info>(
     max_repay: u64,
     now: i64,
 ) -> Result<()> {
-    require_keys_neq!(liquidatee.key, liquidator.key, TightropeError::SelfLiquidation);
-    require_keys_neq!(liability.key, collateral.key, TightropeError::SameAssetLiquidation);
     let owes = liquidatee.account.balance(&liability.key).is_some_and(|b| b.borrow_shares() > 0);
     let holds = liquidatee.account.balance(&collateral.key).is_some_and(|b| b.deposit_shares() > 0);
     require!(owes && holds, TightropeError::AssetNotHeld);
